@@ -1,0 +1,17 @@
+namespace OllamaOrleans.GrainInterfaces;
+
+/// <summary>
+/// One model on one host, keyed <c>host/model</c> (see <see cref="ModelKey"/>). Holds the model's
+/// presence, residency and cumulative counters; the host grain feeds it observations.
+/// </summary>
+public interface IOllamaModelGrain : IGrainWithStringKey
+{
+    /// <summary>Records what the latest poll saw and returns the model's snapshot with its counters.</summary>
+    Task<ModelSnapshot> ObserveAsync(ModelObservation observation);
+
+    /// <summary>The current snapshot, or null when the model has never been observed.</summary>
+    Task<ModelSnapshot?> GetSnapshotAsync();
+
+    /// <summary>The model left its host: forget it.</summary>
+    Task RetireAsync();
+}

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using OllamaOrleans.GrainInterfaces;
+
+namespace OllamaOrleans.Grains.Fleet;
+
+/// <summary>
+/// The host registry. A reminder (the watchdog) re-activates every registered host grain each
+/// minute, so hosts come back after a silo dies or the cluster restarts; the host grains' own
+/// KeepAlive timers do the sub-minute polling.
+/// </summary>
+public sealed partial class FleetGrain(
+    [PersistentState("fleet", StorageNames.Monitor)] IPersistentState<FleetState> state,
+    ILogger<FleetGrain> logger)
+    : Grain, IFleetGrain, IRemindable
+{
+    private const string WatchdogReminder = "host-watchdog";
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+    }
+
+    public async Task<FleetChange> SeedFromConfigurationAsync(IReadOnlyList<HostRegistration> configured)
+    {
+        var (next, change) = RegistryReconciler.Reconcile(state.State.Hosts, configured);
+        if (!change.IsEmpty)
+        {
+            state.State.Hosts = new Dictionary<string, HostRegistration>(next, StringComparer.Ordinal);
+            await state.WriteStateAsync();
+            LogSeeded(logger, change.Added.Count, change.Updated.Count, change.Removed.Count, state.State.Hosts.Count);
+        }
+
+        await Task.WhenAll(change.Removed.Select(h => Host(h).DecommissionAsync()));
+        await EnsureHostsActiveAsync();
+        return change;
+    }
+
+    public async Task<FleetChange> UpsertAsync(HostRegistration registration)
+    {
+        var existed = state.State.Hosts.TryGetValue(registration.Name, out var existing);
+        if (existed && existing!.IsEquivalentTo(registration))
+        {
+            await Host(registration.Name).StartAsync(registration);
+            return FleetChange.None;
+        }
+
+        state.State.Hosts[registration.Name] = registration;
+        await state.WriteStateAsync();
+        await Host(registration.Name).StartAsync(registration);
+        return existed ? new FleetChange([], [registration.Name], []) : new FleetChange([registration.Name], [], []);
+    }
+
+    public async Task<bool> RemoveAsync(string hostName)
+    {
+        if (!state.State.Hosts.Remove(hostName))
+        {
+            return false;
+        }
+
+        await state.WriteStateAsync();
+        await Host(hostName).DecommissionAsync();
+        return true;
+    }
+
+    public Task<IReadOnlyList<HostRegistration>> GetHostsAsync() =>
+        Task.FromResult<IReadOnlyList<HostRegistration>>([.. state.State.Hosts.Values.OrderBy(h => h.Name, StringComparer.Ordinal)]);
+
+    public async Task EnsureHostsActiveAsync()
+    {
+        var starts = state.State.Hosts.Values.Select(async registration =>
+        {
+            try
+            {
+                await Host(registration.Name).StartAsync(registration);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogHostStartFailed(logger, e, registration.Name);
+            }
+        });
+        await Task.WhenAll(starts);
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == WatchdogReminder ? EnsureHostsActiveAsync() : Task.CompletedTask;
+
+    private IOllamaHostGrain Host(string name) => GrainFactory.GetGrain<IOllamaHostGrain>(name);
+
+    [LoggerMessage(1, LogLevel.Information, "Host registry follows the configuration: {Added} added, {Updated} updated, {Removed} removed; {Total} hosts registered.")]
+    private static partial void LogSeeded(ILogger logger, int added, int updated, int removed, int total);
+
+    [LoggerMessage(2, LogLevel.Warning, "The watchdog could not start host grain {Host}; it tries again in a minute.")]
+    private static partial void LogHostStartFailed(ILogger logger, Exception exception, string host);
+}

@@ -1,0 +1,35 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OllamaOrleans.Grains.Ollama;
+using OllamaOrleans.Grains.Polling;
+using OllamaOrleans.Grains.Registry;
+
+namespace OllamaOrleans.Grains;
+
+public static class GrainServiceCollectionExtensions
+{
+    /// <summary>What the grains need from the silo's container: the Ollama client, the snapshot registry, time.</summary>
+    public static IServiceCollection AddOllamaMonitorGrains(this IServiceCollection services)
+    {
+        services.AddOptions<PollingOptions>();
+        services.AddSingleton<IHostSnapshotRegistry, HostSnapshotRegistry>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient<OllamaApiClient>(http =>
+            {
+                // Each call carries its own timeout; the client-wide one must not cut it short.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+                http.DefaultRequestHeaders.UserAgent.ParseAdd("OllamaOrleans/1.0");
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+                AutomaticDecompression = DecompressionMethods.None,
+                MaxConnectionsPerServer = 4,
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        return services;
+    }
+}

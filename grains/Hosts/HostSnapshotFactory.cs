@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using OllamaOrleans.GrainInterfaces;
+
+namespace OllamaOrleans.Grains.Hosts;
+
+/// <summary>Assembles the immutable snapshot a host grain publishes after each poll.</summary>
+public static class HostSnapshotFactory
+{
+    public static HostSnapshot Create(
+        OllamaHostState state,
+        bool up,
+        DateTimeOffset? lastPollAt,
+        IEnumerable<ModelSnapshot> models,
+        int dropped,
+        string? lastError)
+    {
+        var endpoints = PollEndpoints.All
+            .Select(e => state.CountersFor(e).ToStats(e))
+            .ToImmutableArray();
+        return new HostSnapshot(
+            state.Registration!,
+            up,
+            state.Version,
+            lastPollAt,
+            state.LastSuccessAt,
+            [.. models.OrderBy(m => m.Name, StringComparer.Ordinal)],
+            endpoints,
+            dropped,
+            lastError);
+    }
+}

@@ -1,0 +1,220 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Grains.Ollama;
+using OllamaOrleans.Grains.Polling;
+using OllamaOrleans.Grains.Registry;
+
+namespace OllamaOrleans.Grains.Hosts;
+
+/// <summary>
+/// One Ollama host. A KeepAlive timer polls <c>/api/version</c>, <c>/api/tags</c> and <c>/api/ps</c>;
+/// the results go to the host's model grains and, as a snapshot, to this silo's registry. The work
+/// itself (parsing, diffing, planning) is done by pure classes; this is the shell around them.
+/// </summary>
+public sealed partial class OllamaHostGrain(
+    [PersistentState("host", StorageNames.Monitor)] IPersistentState<OllamaHostState> state,
+    OllamaApiClient client,
+    IHostSnapshotRegistry registry,
+    IOptions<PollingOptions> options,
+    TimeProvider time,
+    ILogger<OllamaHostGrain> logger)
+    : Grain, IOllamaHostGrain
+{
+    private readonly ModelFanOut models = new();
+    private IGrainTimer? timer;
+    private HostSnapshot? snapshot;
+    private HealthTransitions health = new();
+    private bool storageFailing;
+
+    private string Name => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Registration is not null)
+        {
+            StartTimer();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        registry.Remove(Name);
+        timer?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public async Task StartAsync(HostRegistration registration)
+    {
+        if (registration.Name != Name)
+        {
+            throw new ArgumentException($"Registration for '{registration.Name}' sent to host grain '{Name}'.", nameof(registration));
+        }
+
+        var current = state.State.Registration;
+        if (!registration.IsEquivalentTo(current))
+        {
+            if (current is not null && current.Url != registration.Url)
+            {
+                // Another server: its loaded set is no baseline for the new one.
+                state.State.LoadedRunners = null;
+                health = new HealthTransitions();
+            }
+
+            state.State.Registration = registration;
+            await WriteStateAsync();
+            if (snapshot is not null)
+            {
+                snapshot = snapshot with { Registration = registration };
+                registry.Publish(snapshot);
+            }
+        }
+
+        StartTimer();
+    }
+
+    public async Task DecommissionAsync()
+    {
+        timer?.Dispose();
+        timer = null;
+        registry.Remove(Name);
+        snapshot = null;
+        var known = state.State.KnownModels.Union(models.Known.Keys).ToList();
+        await Task.WhenAll(known.Select(m => GrainFactory.GetGrain<IOllamaModelGrain>(ModelKey.For(Name, m)).RetireAsync()));
+        await state.ClearStateAsync();
+        LogDecommissioned(logger, Name);
+        this.DeactivateOnIdle();
+    }
+
+    public Task<HostSnapshot?> GetSnapshotAsync() => Task.FromResult(snapshot);
+
+    public async Task<HostSnapshot> PollNowAsync()
+    {
+        if (state.State.Registration is null)
+        {
+            throw new InvalidOperationException($"Host '{Name}' is not registered.");
+        }
+
+        await PollAsync(CancellationToken.None);
+        return snapshot!;
+    }
+
+    private void StartTimer()
+    {
+        if (timer is not null)
+        {
+            return;
+        }
+
+        var polling = options.Value;
+        var maxDelay = TimeSpan.FromTicks(Math.Min(polling.MaxStartDelay.Ticks, polling.Interval.Ticks));
+        var due = TimeSpan.FromTicks((long)(Random.Shared.NextDouble() * maxDelay.Ticks));
+        timer = this.RegisterGrainTimer(PollFromTimerAsync, new GrainTimerCreationOptions
+        {
+            DueTime = due,
+            Period = polling.Interval,
+            KeepAlive = true,
+            Interleave = false,
+        });
+    }
+
+    private async Task PollFromTimerAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PollAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The activation is going away; the next activation polls again.
+        }
+        catch (Exception e)
+        {
+            LogPollCrashed(logger, e, Name);
+        }
+    }
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        var registration = state.State.Registration!;
+        var polling = options.Value;
+        var baseUri = BaseUri(registration.Url);
+        var versionCall = client.GetVersionAsync(baseUri, polling.Timeout, cancellationToken);
+        var tagsCall = client.GetTagsAsync(baseUri, polling.Timeout, cancellationToken);
+        var psCall = client.GetPsAsync(baseUri, polling.Timeout, cancellationToken);
+        await Task.WhenAll(versionCall, tagsCall, psCall);
+        var (version, tags, ps) = (versionCall.Result, tagsCall.Result, psCall.Result);
+
+        var now = time.GetUtcNow();
+        state.State.CountersFor(PollEndpoints.Version).Record(version.Elapsed, version.Failure);
+        state.State.CountersFor(PollEndpoints.Tags).Record(tags.Elapsed, tags.Failure);
+        state.State.CountersFor(PollEndpoints.Ps).Record(ps.Elapsed, ps.Failure);
+        if (version.Succeeded)
+        {
+            state.State.Version = version.Value;
+            state.State.LastSuccessAt = now;
+        }
+
+        LoadDiff? diff = null;
+        if (ps.Succeeded)
+        {
+            diff = LoadedModelsDiff.Compute(state.State.LoadedRunners, ps.Value!.Items);
+            state.State.LoadedRunners = new Dictionary<string, LoadedRunner>(diff.Current, StringComparer.Ordinal);
+        }
+
+        var plan = ObservationPlanner.Plan(tags.Value, ps.Value, diff, models.Known, polling.MaxModelsPerHost);
+        await models.DeliverAsync(plan, canonical => GrainFactory.GetGrain<IOllamaModelGrain>(ModelKey.For(Name, canonical)), e => LogModelCallFailed(logger, e, Name));
+        state.State.KnownModels = [.. models.Known.Keys.Order(StringComparer.Ordinal)];
+
+        var failure = version.Failure ?? tags.Failure ?? ps.Failure;
+        snapshot = HostSnapshotFactory.Create(state.State, version.Succeeded, now, models.Known.Values, plan.Dropped, failure?.Message);
+        registry.Publish(snapshot);
+        ReportTransition(snapshot, failure, now);
+        await WriteStateAsync();
+    }
+
+    private void ReportTransition(HostSnapshot current, PollFailure? failure, DateTimeOffset now)
+    {
+        var url = current.Registration.Url;
+        switch (health.Observe(current.Up, now))
+        {
+            case HealthChange.FirstUp:
+                LogFirstUp(logger, Name, url, current.Version ?? "unknown", current.ModelsAvailable, current.ModelsLoaded);
+                break;
+            case HealthChange.FirstDown:
+                LogFirstDown(logger, Name, url, failure?.Message ?? "no answer", options.Value.Interval);
+                break;
+            case HealthChange.WentDown:
+                LogWentDown(logger, Name, url, failure?.Message ?? "no answer");
+                break;
+            case HealthChange.CameBack:
+                LogCameBack(logger, Name, url, current.Version ?? "unknown", health.LastDowntime);
+                break;
+        }
+    }
+
+    private async Task WriteStateAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+            if (storageFailing)
+            {
+                storageFailing = false;
+                LogStorageRecovered(logger, Name);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (!storageFailing)
+            {
+                storageFailing = true;
+                LogStorageFailed(logger, e, Name);
+            }
+        }
+    }
+
+    private static Uri BaseUri(string url) => new(url.EndsWith('/') ? url : url + "/", UriKind.Absolute);
+}

@@ -1,0 +1,40 @@
+using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Grains.Polling;
+
+namespace OllamaOrleans.Grains.Hosts;
+
+/// <summary>The persisted state of one host grain.</summary>
+[GenerateSerializer, Alias("OllamaOrleans.OllamaHostState")]
+public sealed class OllamaHostState
+{
+    [Id(0)]
+    public HostRegistration? Registration { get; set; }
+
+    /// <summary>The loaded set of the last successful <c>/api/ps</c>; null until there was one.</summary>
+    [Id(1)]
+    public Dictionary<string, LoadedRunner>? LoadedRunners { get; set; }
+
+    [Id(2)]
+    public Dictionary<string, EndpointCounters> Endpoints { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(3)]
+    public string? Version { get; set; }
+
+    [Id(4)]
+    public DateTimeOffset? LastSuccessAt { get; set; }
+
+    /// <summary>Canonical names of the models that have a model grain, so a restart can retire them.</summary>
+    [Id(5)]
+    public List<string> KnownModels { get; set; } = [];
+
+    public EndpointCounters CountersFor(string endpoint)
+    {
+        if (!Endpoints.TryGetValue(endpoint, out var counters))
+        {
+            counters = new EndpointCounters();
+            Endpoints[endpoint] = counters;
+        }
+
+        return counters;
+    }
+}

@@ -1,0 +1,6 @@
+using OllamaOrleans.GrainInterfaces;
+
+namespace OllamaOrleans.Grains.Ollama;
+
+/// <summary>A failed call: its class (the metric label) and a message for the log.</summary>
+public sealed record PollFailure(PollFailureReason Reason, string Message);

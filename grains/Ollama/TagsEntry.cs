@@ -1,0 +1,6 @@
+using OllamaOrleans.GrainInterfaces;
+
+namespace OllamaOrleans.Grains.Ollama;
+
+/// <summary>One entry of <c>/api/tags</c>: the display name and what is on disk.</summary>
+public sealed record TagsEntry(string Name, AvailableModel Model);

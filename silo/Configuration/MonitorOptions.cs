@@ -1,0 +1,30 @@
+namespace OllamaOrleans.Silo.Configuration;
+
+/// <summary>
+/// The <c>Monitor</c> section, with the original exporter's variables folded in: <c>OLLAMA_URL</c>
+/// (comma-separated hosts), <c>COLLECT_INTERVAL</c> (seconds) and <c>EXPORTER_PORT</c>.
+/// </summary>
+public sealed class MonitorOptions
+{
+    public const string Section = "Monitor";
+
+    public List<HostOptions> Hosts { get; set; } = [];
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan PollTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    public int MaxModelsPerHost { get; set; } = 500;
+
+    /// <summary>The host monitored in the embedded default when none is configured.</summary>
+    public string DefaultUrl { get; set; } = "http://localhost:11434";
+
+    /// <summary>The silo's one HTTP port: metrics, health, dashboard, API and gateway.</summary>
+    public int HttpPort { get; set; } = 9619;
+
+    /// <summary>Address the HTTP port binds to; <c>*</c> is every interface.</summary>
+    public string ListenAddress { get; set; } = "*";
+
+    /// <summary>Values that could not even be parsed, each naming its setting.</summary>
+    internal List<string> BindingErrors { get; } = [];
+}

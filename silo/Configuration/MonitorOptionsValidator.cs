@@ -1,0 +1,35 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace OllamaOrleans.Silo.Configuration;
+
+/// <summary>Checks <see cref="MonitorOptions"/> at start-up; each failure names the setting and the value.</summary>
+internal sealed class MonitorOptionsValidator : IValidateOptions<MonitorOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MonitorOptions options)
+    {
+        var errors = new List<string>(options.BindingErrors);
+        errors.AddRange(HostListBuilder.Build(options.Hosts).Errors);
+        if (options.PollInterval <= TimeSpan.Zero)
+        {
+            errors.Add($"Monitor:PollInterval: '{options.PollInterval}' must be greater than zero.");
+        }
+
+        if (options.PollTimeout <= TimeSpan.Zero || options.PollTimeout > TimeSpan.FromMinutes(5))
+        {
+            errors.Add($"Monitor:PollTimeout: '{options.PollTimeout}' must be greater than zero and at most 00:05:00.");
+        }
+
+        if (HostRules.CheckUrl(options.DefaultUrl).Error is { } defaultError)
+        {
+            errors.Add($"Monitor:DefaultUrl: '{options.DefaultUrl}' {defaultError}.");
+        }
+
+        if (options.ListenAddress != "*" && options.ListenAddress != "localhost" && !IPAddress.TryParse(options.ListenAddress, out _))
+        {
+            errors.Add($"Monitor:ListenAddress: '{options.ListenAddress}' must be *, localhost or an IP address.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

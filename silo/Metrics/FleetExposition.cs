@@ -1,0 +1,21 @@
+using System.Buffers;
+using OllamaOrleans.GrainInterfaces;
+
+namespace OllamaOrleans.Silo.Metrics;
+
+/// <summary>
+/// Renders the fleet's series from the snapshots of the host grains on this silo. Written per scrape
+/// from immutable snapshots (the exporter guideline's "const metrics"): no grain calls, nothing
+/// stale, cost proportional to the series.
+/// </summary>
+public static class FleetExposition
+{
+    public static void Write(IBufferWriter<byte> output, IReadOnlyList<HostSnapshot> hosts)
+    {
+        var w = new PrometheusTextWriter(output);
+        w.Family(MetricNames.MonitorHosts, "gauge", "Ollama hosts whose grains are active on this silo.");
+        w.Sample(MetricNames.MonitorHosts).Value((long)hosts.Count);
+        HostSeriesWriter.Write(w, hosts);
+        ModelSeriesWriter.Write(w, hosts);
+    }
+}

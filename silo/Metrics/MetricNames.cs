@@ -1,0 +1,27 @@
+namespace OllamaOrleans.Silo.Metrics;
+
+/// <summary>The names of the series the fleet exposition writes; docs/metrics.md documents each.</summary>
+public static class MetricNames
+{
+    public const string Up = "ollama_up";
+    public const string BuildInfo = "ollama_build_info";
+    public const string HostInfo = "ollama_host_info";
+    public const string ModelsAvailable = "ollama_models_available";
+    public const string ModelsLoaded = "ollama_models_loaded";
+    public const string ModelsDiskBytes = "ollama_models_disk_bytes";
+    public const string ModelsUntracked = "ollama_models_untracked";
+    public const string LastPoll = "ollama_last_poll_timestamp_seconds";
+    public const string LastSuccess = "ollama_last_success_timestamp_seconds";
+    public const string PollDuration = "ollama_poll_duration_seconds";
+    public const string PollErrors = "ollama_poll_errors_total";
+    public const string ModelSize = "ollama_model_size_bytes";
+    public const string ModelInfo = "ollama_model_info";
+    public const string ModelLoaded = "ollama_model_loaded";
+    public const string ModelMemory = "ollama_model_memory_bytes";
+    public const string ModelVram = "ollama_model_vram_bytes";
+    public const string ModelContext = "ollama_model_context_length";
+    public const string ModelExpires = "ollama_model_expires_at_timestamp_seconds";
+    public const string ModelLoads = "ollama_model_loads_total";
+    public const string ModelUnloads = "ollama_model_unloads_total";
+    public const string MonitorHosts = "ollama_monitor_hosts";
+}

@@ -1,0 +1,26 @@
+using OllamaOrleans.Grains.Registry;
+using Prometheus;
+
+namespace OllamaOrleans.Silo.Metrics;
+
+/// <summary>
+/// <c>GET /metrics</c>: the silo's own series (prometheus-net: process, Orleans' meter filtered) and then
+/// the fleet's series of the hosts whose grains live on this silo.
+/// </summary>
+public static class MetricsEndpoint
+{
+    public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
+
+    public static IEndpointRouteBuilder MapFleetMetrics(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/metrics", async (HttpContext context, IHostSnapshotRegistry registry) =>
+        {
+            context.Response.ContentType = ContentType;
+            context.Response.Headers.CacheControl = "no-store";
+            await Prometheus.Metrics.DefaultRegistry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
+            FleetExposition.Write(context.Response.BodyWriter, registry.Snapshots);
+            await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
+        }).ExcludeFromDescription();
+        return endpoints;
+    }
+}
