@@ -110,7 +110,8 @@ public sealed partial class OllamaHostGrain(
 
         var polling = options.Value;
         var maxDelay = TimeSpan.FromTicks(Math.Min(polling.MaxStartDelay.Ticks, polling.Interval.Ticks));
-        var due = TimeSpan.FromTicks((long)(Random.Shared.NextDouble() * maxDelay.Ticks));
+        var fraction = polling.RandomizeStart ? Random.Shared.NextDouble() : 1.0;
+        var due = TimeSpan.FromTicks((long)(fraction * maxDelay.Ticks));
         timer = this.RegisterGrainTimer(PollFromTimerAsync, new GrainTimerCreationOptions
         {
             DueTime = due,

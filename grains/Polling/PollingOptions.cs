@@ -15,6 +15,9 @@ public sealed class PollingOptions
     /// </summary>
     public TimeSpan MaxStartDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>False: the first poll waits the whole start delay (deterministic, for tests).</summary>
+    public bool RandomizeStart { get; set; } = true;
+
     /// <summary>Models tracked per host; beyond it models are counted as dropped, not exported.</summary>
     public int MaxModelsPerHost { get; set; } = 500;
 }

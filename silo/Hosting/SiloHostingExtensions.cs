@@ -27,6 +27,8 @@ public static class SiloHostingExtensions
                 silo.UseInMemoryReminderService();
             }
 
+            // JSON without CLR type names: readable in Redis, and state survives renamed types.
+            silo.UseSystemTextJsonGrainStorageSerializer();
             silo.AddDashboard(o => o.CounterUpdateIntervalMs = 5000);
         });
         builder.Services.AddOllamaMonitorGrains();

@@ -1,0 +1,70 @@
+using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Tests.Support;
+
+namespace OllamaOrleans.Tests.Grains.Fleet;
+
+/// <summary>The registry grain. Uses its own fleet key per test so the shared cluster's tests do not meet.</summary>
+[Collection(MonitorClusterCollection.Name)]
+public sealed class FleetGrainTests(MonitorClusterFixture fixture) : IAsyncLifetime
+{
+    private FixtureOllamaServer server = null!;
+
+    public async Task InitializeAsync()
+    {
+        server = await FixtureOllamaServer.StartAsync();
+        server.ServeFixture("/api/version", "version-v0.32.json");
+        server.ServeFixture("/api/tags", "tags-v0.32.json");
+        server.ServeFixture("/api/ps", "ps-v0.32.json");
+    }
+
+    public async Task DisposeAsync() => await server.DisposeAsync();
+
+    [Fact]
+    public async Task Seed_RegistersAndStartsHosts_AndIsIdempotent()
+    {
+        var fleet = fixture.Grains.GetGrain<IFleetGrain>(TestHosts.UniqueName("fleet"));
+        var a = TestHosts.Registration(TestHosts.UniqueName("seeded"), server.BaseUri, HostSource.Configuration);
+        var b = TestHosts.Registration(TestHosts.UniqueName("seeded"), server.BaseUri, HostSource.Configuration);
+
+        var first = await fleet.SeedFromConfigurationAsync([a, b]);
+        var second = await fleet.SeedFromConfigurationAsync([a, b]);
+
+        Assert.Equal([a.Name, b.Name], first.Added);
+        Assert.True(second.IsEmpty);
+        Assert.Equal([a.Name, b.Name], (await fleet.GetHostsAsync()).Select(h => h.Name));
+        var started = await fixture.Grains.GetGrain<IOllamaHostGrain>(a.Name).PollNowAsync();
+        Assert.True(started.Up);
+    }
+
+    [Fact]
+    public async Task Seed_WithoutAHostThatCameFromConfiguration_DecommissionsIt()
+    {
+        var fleet = fixture.Grains.GetGrain<IFleetGrain>(TestHosts.UniqueName("fleet"));
+        var kept = TestHosts.Registration(TestHosts.UniqueName("kept"), server.BaseUri, HostSource.Configuration);
+        var dropped = TestHosts.Registration(TestHosts.UniqueName("dropped"), server.BaseUri, HostSource.Configuration);
+        var viaApi = TestHosts.Registration(TestHosts.UniqueName("api"), server.BaseUri, HostSource.Api);
+        await fleet.SeedFromConfigurationAsync([kept, dropped]);
+        await fleet.UpsertAsync(viaApi);
+        await fixture.Grains.GetGrain<IOllamaHostGrain>(dropped.Name).PollNowAsync();
+
+        var change = await fleet.SeedFromConfigurationAsync([kept]);
+
+        Assert.Equal([dropped.Name], change.Removed);
+        Assert.Equal([viaApi.Name, kept.Name], (await fleet.GetHostsAsync()).Select(h => h.Name).Order(StringComparer.Ordinal));
+        Assert.Null(await fixture.Grains.GetGrain<IOllamaHostGrain>(dropped.Name).GetSnapshotAsync());
+        Assert.DoesNotContain(fixture.Registry.Snapshots, s => s.Name == dropped.Name);
+    }
+
+    [Fact]
+    public async Task Upsert_ThenRemove()
+    {
+        var fleet = fixture.Grains.GetGrain<IFleetGrain>(TestHosts.UniqueName("fleet"));
+        var host = TestHosts.Registration(TestHosts.UniqueName("api"), server.BaseUri);
+
+        Assert.Equal([host.Name], (await fleet.UpsertAsync(host)).Added);
+        Assert.True((await fleet.UpsertAsync(host)).IsEmpty);
+        Assert.True(await fleet.RemoveAsync(host.Name));
+        Assert.False(await fleet.RemoveAsync(host.Name));
+        Assert.Empty(await fleet.GetHostsAsync());
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using OllamaOrleans.Grains;
+using OllamaOrleans.Grains.Polling;
+using OllamaOrleans.Grains.Registry;
+using Orleans.TestingHost;
+
+namespace OllamaOrleans.Tests.Support;
+
+/// <summary>
+/// One in-process silo with the monitor's grains, shared by the grain tests. Timers are set far apart
+/// so that tests drive polls explicitly (<c>PollNowAsync</c>) and assert exact counts.
+/// </summary>
+public sealed class MonitorClusterFixture : IAsyncLifetime
+{
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public IHostSnapshotRegistry Registry => Cluster.Silos[0].ServiceProvider.GetRequiredService<IHostSnapshotRegistry>();
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Monitor);
+            silo.UseSystemTextJsonGrainStorageSerializer();
+            silo.UseInMemoryReminderService();
+            silo.Services.AddOllamaMonitorGrains();
+            silo.Services.Configure<PollingOptions>(o =>
+            {
+                o.Interval = TimeSpan.FromHours(1);
+                o.MaxStartDelay = TimeSpan.FromHours(1);
+                o.RandomizeStart = false;
+                o.Timeout = TimeSpan.FromSeconds(2);
+                o.MaxModelsPerHost = 5;
+            });
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class MonitorClusterCollection : ICollectionFixture<MonitorClusterFixture>
+{
+    public const string Name = "monitor cluster";
+}
