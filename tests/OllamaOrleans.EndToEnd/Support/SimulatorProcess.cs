@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Net.Http.Json;
+
+namespace OllamaOrleans.EndToEnd.Support;
+
+/// <summary>The Ollama simulator as a real process serving several hosts on consecutive ports.</summary>
+public sealed class SimulatorProcess : IAsyncDisposable
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    private SimulatorProcess(ChildProcess process, int basePort, int hosts, int controlPort)
+    {
+        Process = process;
+        BasePort = basePort;
+        Hosts = hosts;
+        ControlPort = controlPort;
+    }
+
+    public ChildProcess Process { get; }
+
+    public int BasePort { get; }
+
+    public int Hosts { get; }
+
+    public int ControlPort { get; }
+
+    public IEnumerable<int> Ports => Enumerable.Range(BasePort, Hosts);
+
+    public string OllamaUrls => string.Join(',', Ports.Select(p => $"http://127.0.0.1:{p}"));
+
+    public static async Task<SimulatorProcess> StartAsync(int hosts, params string[] extraArguments)
+    {
+        var basePort = FreePorts.Range(hosts);
+        var controlPort = FreePorts.One();
+        string[] arguments =
+        [
+            "--hosts", hosts.ToString(CultureInfo.InvariantCulture),
+            "--port", basePort.ToString(CultureInfo.InvariantCulture),
+            "--control-port", controlPort.ToString(CultureInfo.InvariantCulture),
+            .. extraArguments,
+        ];
+        var simulator = new SimulatorProcess(ChildProcess.Start(RepositoryPaths.SimulatorDll, new Dictionary<string, string>(), arguments), basePort, hosts, controlPort);
+        await Eventually.WithinAsync(
+            TimeSpan.FromSeconds(30),
+            async () => simulator.Process.HasExited ? throw new InvalidOperationException("simulator exited:\n" + simulator.Process.OutputText) : (await Http.GetAsync(simulator.Control("_sim/hosts"))).IsSuccessStatusCode,
+            up => up,
+            _ => "simulator not serving:\n" + simulator.Process.OutputText);
+        return simulator;
+    }
+
+    public Uri Host(int port, string path = "") => new($"http://127.0.0.1:{port}/{path}");
+
+    public Uri Control(string path) => new($"http://127.0.0.1:{ControlPort}/{path}");
+
+    public async Task SetFaultAsync(int port, string mode)
+    {
+        using var response = await Http.PostAsJsonAsync(Control($"_sim/hosts/{port}/fault"), new { mode });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Loads a model the way a client does: <c>/api/generate</c> with an empty prompt.</summary>
+    public async Task LoadAsync(int port, string model)
+    {
+        using var response = await Http.PostAsJsonAsync(Host(port, "api/generate"), new { model, prompt = "", stream = false });
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task UnloadAsync(int port, string model)
+    {
+        using var response = await Http.PostAsJsonAsync(Host(port, "api/generate"), new { model, prompt = "", keep_alive = 0, stream = false });
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task AddModelAsync(int port, object model)
+    {
+        using var response = await Http.PostAsJsonAsync(Control($"_sim/hosts/{port}/models"), model);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async ValueTask DisposeAsync() => await Process.DisposeAsync();
+}
