@@ -167,8 +167,10 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public void SetFault_SlowWithoutDelay_IsRejected()
+    public async Task SetFault_SlowWithoutDelay_IsRejected()
     {
-        Assert.Throws<ArgumentException>(() => SimulatorHost.StartAsync(new SimulatorOptions()).Result.Hosts[0].SetFault(FaultMode.Slow));
+        await using var sim = await TestSimulator.StartAsync();
+        Assert.Throws<ArgumentException>(() => sim.Hosts[0].SetFault(FaultMode.Slow));
+        Assert.Equal(FaultMode.None, sim.Hosts[0].Fault);
     }
 }
