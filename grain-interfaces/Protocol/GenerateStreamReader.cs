@@ -1,7 +1,6 @@
 using System.Text.Json;
-using OllamaOrleans.Grains.Statistics;
 
-namespace OllamaOrleans.Grains.Probes;
+namespace OllamaOrleans.GrainInterfaces;
 
 /// <summary>
 /// Reads a streamed <c>/api/generate</c> answer line by line (NDJSON): when the first content arrived,
