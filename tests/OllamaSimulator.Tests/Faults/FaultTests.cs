@@ -43,7 +43,7 @@ public sealed class FaultTests
     [Fact]
     public async Task Down_CutsAStreamInProgress()
     {
-        await using var sim = await TestSimulator.StartAsync(o => o.With(tokensPerSecond: 50));
+        await using var sim = await TestSimulator.StartAsync(o => o.With(tokensPerSecond: 50, responseTokens: 100_000));
         var host = sim.Hosts[0];
         using var client = host.Client();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/generate")
