@@ -72,7 +72,7 @@ public sealed class FaultTests
         host.SetFault(FaultMode.None);
         using var client = host.Client();
         Assert.Equal("{\"version\":\"0.32.15\"}", await client.GetStringAsync("/api/version"));
-        await TestSimulator.EventuallyAsync(() => host.Counters.RequestCount("unmatched", 499) == 1, "the hung request to be counted as abandoned");
+        await TestSimulator.EventuallyAsync(() => host.Counters.RequestCount("GET /api/version", 499) == 1, "the hung request to be counted as abandoned");
     }
 
     [Fact]
@@ -108,6 +108,7 @@ public sealed class FaultTests
         Assert.Equal(0, host.Counters.Loads);
         Assert.Equal(500, openAi.Status);
         Assert.Equal("api_error", openAi.Json.GetProperty("error").GetProperty("type").GetString());
+        Assert.Equal(1, host.Counters.RequestCount("GET /api/tags", 500));
         Assert.Equal("Ollama is running", await client.GetStringAsync("/"));
     }
 
