@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OllamaOrleans.Grains.Ollama;
 using OllamaOrleans.Grains.Placement;
 using OllamaOrleans.Grains.Polling;
+using OllamaOrleans.Grains.Probes;
 using OllamaOrleans.Grains.Registry;
 
 namespace OllamaOrleans.Grains;
@@ -17,6 +18,7 @@ public static class GrainServiceCollectionExtensions
     public static IServiceCollection AddOllamaMonitorGrains(this IServiceCollection services)
     {
         services.AddOptions<PollingOptions>();
+        services.AddOptions<ProbeOptions>();
         services.AddSingleton<IHostSnapshotRegistry, HostSnapshotRegistry>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddNodeLocalPlacement();
@@ -33,6 +35,18 @@ public static class GrainServiceCollectionExtensions
                 ConnectTimeout = TimeSpan.FromSeconds(10),
                 AutomaticDecompression = DecompressionMethods.None,
                 MaxConnectionsPerServer = 4,
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.AddHttpClient<ProbeRunner>(http =>
+            {
+                http.Timeout = Timeout.InfiniteTimeSpan;
+                http.DefaultRequestHeaders.UserAgent.ParseAdd("OllamaOrleans-probe/1.0");
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+                AutomaticDecompression = DecompressionMethods.None,
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         return services;

@@ -21,6 +21,7 @@ public static class FleetExposition
         w.Sample(MetricNames.MonitorHosts).Value((long)hosts.Count);
         HostSeriesWriter.Write(w, hosts);
         ModelSeriesWriter.Write(w, hosts);
+        InferenceSeriesWriter.Write(w, hosts);
         ResourceSeriesWriter.Write(w, hosts, resources);
         GpuSeriesWriter.Write(w, hosts, resources);
     }
