@@ -49,6 +49,8 @@ public sealed partial class HostProcessTracker(string host, Uri url, ProcessSour
         return new HostResources(
             host,
             now,
+            serverPids.Count > 0 ? serverPids[0] : null,
+            [.. runnerPids],
             Figures(server, serverReadings, serverCpu * toPercent),
             Figures(runners, runnerReadings, runnerCpu * toPercent),
             clock.BusySeconds,
