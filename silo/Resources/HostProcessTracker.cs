@@ -29,6 +29,12 @@ public sealed partial class HostProcessTracker(string host, Uri url, ProcessSour
 
     public DateTimeOffset? LastSampleAt { get; private set; }
 
+    /// <summary>Samples taken; the first only sets the baseline, so the second should follow soon.</summary>
+    public int Samples { get; private set; }
+
+    /// <summary>Whether the host was busy at the last sample: the sample after a burst closes it at the busy cadence.</summary>
+    public bool LastBusy { get; private set; }
+
     public HostResources Sample(IReadOnlyDictionary<int, ProcStat> table, DateTimeOffset now, bool busy, GpuNodeReading gpus, IReadOnlyList<IPAddress> urlAddresses)
     {
         var (seconds, busyInterval) = clock.Advance(now, busy);
@@ -40,6 +46,8 @@ public sealed partial class HostProcessTracker(string host, Uri url, ProcessSour
         var toPercent = seconds > 0 ? 100.0 / seconds : (double?)null;
         before = table;
         LastSampleAt = now;
+        Samples++;
+        LastBusy = busy;
 
         var gpuFigures = gpus.Gpus.Select(g =>
         {

@@ -49,8 +49,10 @@ public sealed class ResourceSampler(
                 continue;
             }
 
+            // Busy hosts are sampled at the busy cadence, and so is the first sample after a burst (it
+            // closes the burst) and the second sample (the first is only a baseline).
             var busy = activity.IsBusy(host.Name);
-            var interval = busy ? settings.BusyInterval : settings.IdleInterval;
+            var interval = busy || tracker.LastBusy || tracker.Samples < 2 ? settings.BusyInterval : settings.IdleInterval;
             if (tracker.LastSampleAt is not { } last || now - last >= interval)
             {
                 due.Add((tracker, busy));
