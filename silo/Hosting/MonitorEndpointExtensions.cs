@@ -1,5 +1,6 @@
 using Orleans.Dashboard;
 
+using OllamaOrleans.Api;
 using OllamaOrleans.Silo.Health;
 using OllamaOrleans.Silo.Metrics;
 using OllamaOrleans.Silo.Web;
@@ -22,6 +23,7 @@ public static class MonitorEndpointExtensions
         app.MapMonitorHealth();
         app.MapFleetMetrics();
         app.MapOrleansDashboard("/dashboard");
+        app.MapOllamaApi();
         return app;
     }
 }

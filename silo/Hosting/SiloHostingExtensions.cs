@@ -3,6 +3,7 @@ using Orleans.Dashboard;
 using OllamaOrleans.Grains;
 using OllamaOrleans.Grains.Placement;
 using OllamaOrleans.Silo.Resources;
+using OllamaOrleans.Silo.Storage;
 
 namespace OllamaOrleans.Silo.Hosting;
 
@@ -27,7 +28,7 @@ public static class SiloHostingExtensions
             else
             {
                 silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
-                silo.AddMemoryGrainStorage(StorageNames.Monitor);
+                silo.AddEmbeddedStorage(builder.Configuration);
                 silo.UseInMemoryReminderService();
             }
 
