@@ -1,12 +1,12 @@
 using System.Globalization;
-using OllamaOrleans.Silo.Hosting;
 
 namespace OllamaOrleans.Silo.Resources.Gpu;
 
 /// <summary>
 /// <c>OllamaOrleans.Silo --gpu-check [--nvml PATH] [--sys ROOT]</c>: reads the GPUs once through the
-/// collector's own sources and prints them as CSV, so an operator can see what the silo sees and
-/// <c>tests/gpu/check.sh</c> can compare it with nvidia-smi. Exit code 0 with GPUs, 3 without.
+/// collector's own sources and prints them as CSV, so an operator can see what the silo sees. Also
+/// the whole of <c>tests/gpu/GpuCheck</c>, which compiles these sources alone (no packages, so it
+/// builds offline) for <c>tests/gpu/check.sh</c> to compare with nvidia-smi. Exit code 0 with GPUs, 3 without.
 /// </summary>
 public static class GpuCheck
 {
@@ -17,13 +17,13 @@ public static class GpuCheck
 
     public static int Run(string[] args, TextWriter output)
     {
-        var options = new ResourceOptions
-        {
-            NvmlLibrary = Argument(args, "--nvml") ?? NvmlLibrary.DefaultPath,
-            SysRoot = Argument(args, "--sys") ?? AmdSysfsGpuSource.DefaultRoot,
-        };
+        IGpuSource[] sources =
+        [
+            NvmlGpuSource.FromLibrary(Argument(args, "--nvml") ?? NvmlLibrary.DefaultPath),
+            new AmdSysfsGpuSource(Argument(args, "--sys") ?? AmdSysfsGpuSource.DefaultRoot),
+        ];
         var found = 0;
-        foreach (var source in ResourceHostingExtensions.GpuSources(options))
+        foreach (var source in sources)
         {
             using (source)
             {
