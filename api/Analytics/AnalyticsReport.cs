@@ -10,19 +10,26 @@ public static class AnalyticsReport
 {
     public static ModelAnalytics Build(StatisticsWindow window, string? source, string? host, IReadOnlyList<HostStatistics> hosts, int limit)
     {
-        var byModel = new SortedDictionary<string, (WindowSummary Summary, SortedSet<string> Hosts)>(StringComparer.Ordinal);
+        var byModel = new SortedDictionary<string, (SummaryAccumulator Summary, SortedSet<string> Hosts)>(StringComparer.Ordinal);
+        var fleet = new SummaryAccumulator(window);
         foreach (var h in hosts)
         {
+            fleet.Add(h.Total);
             foreach (var m in h.Models)
             {
-                var current = byModel.TryGetValue(m.Model, out var found) ? found : (Summary: WindowSummary.Empty(window), Hosts: new SortedSet<string>(StringComparer.Ordinal));
+                if (!byModel.TryGetValue(m.Model, out var current))
+                {
+                    current = (new SummaryAccumulator(window), new SortedSet<string>(StringComparer.Ordinal));
+                    byModel[m.Model] = current;
+                }
+
+                current.Summary.Add(m.Summary);
                 current.Hosts.Add(h.Host);
-                byModel[m.Model] = (current.Summary.Merge(m.Summary), current.Hosts);
             }
         }
 
-        var models = byModel.Select(m => (Name: m.Key, m.Value.Summary, m.Value.Hosts)).ToList();
-        var total = hosts.Aggregate(WindowSummary.Empty(window), (sum, h) => sum.Merge(h.Total));
+        var models = byModel.Select(m => (Name: m.Key, Summary: m.Value.Summary.ToSummary(), m.Value.Hosts)).ToList();
+        var total = fleet.ToSummary();
         var active = models.Where(m => m.Summary.Requests > 0).ToList();
         var top = new TopModels(
             Rank(active, m => m.Summary.Requests, limit),
