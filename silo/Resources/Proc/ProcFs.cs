@@ -50,10 +50,10 @@ public sealed partial class ProcFs(string root)
         return read > 0 && ProcStat.TryParse(buffer.AsSpan(0, read), out stat);
     }
 
-    public long? ResidentBytes(int pid) => ReadText(PidPath(pid, "status")) is { } text ? ProcStatus.ResidentBytes(text) : null;
+    public long? ResidentBytes(int pid) => ReadSmallText(PidPath(pid, "status")) is { } text ? ProcStatus.ResidentBytes(text) : null;
 
     /// <summary>Null when the process is gone or its io file is not readable (another user's process without privileges).</summary>
-    public long? StorageReadBytes(int pid) => ReadText(PidPath(pid, "io")) is { } text ? ProcIo.ReadBytes(text) : null;
+    public long? StorageReadBytes(int pid) => ReadSmallText(PidPath(pid, "io")) is { } text ? ProcIo.ReadBytes(text) : null;
 
     public List<ListeningSocket> Listening()
     {
@@ -146,6 +146,13 @@ public sealed partial class ProcFs(string root)
         {
             _ = Close(fd);
         }
+    }
+
+    /// <summary>A per-process file that fits the buffer (status, io), read as ASCII.</summary>
+    private string? ReadSmallText(string path)
+    {
+        var read = ReadBytes(path);
+        return read > 0 ? System.Text.Encoding.ASCII.GetString(buffer, 0, read) : null;
     }
 
     private static string? ReadText(string path)
