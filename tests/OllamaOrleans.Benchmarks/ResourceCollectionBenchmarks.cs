@@ -3,6 +3,9 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.GrainInterfaces;
@@ -20,9 +23,11 @@ namespace OllamaOrleans.Benchmarks;
 /// a server and one runner) runs on this machine, with no GPU and with 8 NVIDIA GPUs (NVML answered by
 /// <see cref="BenchNvml"/>, so the driver's own time is not in it), and its parts: reading every
 /// process's stat, finding the server by its port (only at start and after a restart), rendering.
+/// In process: a short run's separate build does not finish within BenchmarkDotNet's timeout on a
+/// loaded 2-core machine, and these operations do not need the isolation.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(InProcessShortRun))]
 public class ResourceCollectionBenchmarks
 {
     private readonly ArrayBufferWriter<byte> buffer = new(64 * 1024);
@@ -113,5 +118,10 @@ public class ResourceCollectionBenchmarks
         public ValueTask<IReadOnlyList<SiloAddress>> SilosServingAsync(string url, IReadOnlyList<SiloAddress> candidates) => ValueTask.FromResult<IReadOnlyList<SiloAddress>>([]);
 
         public ValueTask<SiloAddress?> BetterSiloAsync(string url) => ValueTask.FromResult<SiloAddress?>(null);
+    }
+
+    private sealed class InProcessShortRun : ManualConfig
+    {
+        public InProcessShortRun() => AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
     }
 }
