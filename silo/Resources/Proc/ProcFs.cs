@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO.Enumeration;
-using System.Runtime.InteropServices;
 
 namespace OllamaOrleans.Silo.Resources.Proc;
 
@@ -12,9 +11,6 @@ namespace OllamaOrleans.Silo.Resources.Proc;
 public sealed partial class ProcFs(string root)
 {
     public const string DefaultRoot = "/proc";
-
-    private const int OpenReadOnly = 0;          // O_RDONLY
-    private const int OpenCloseOnExec = 0x80000; // O_CLOEXEC (Linux)
 
     private readonly byte[] buffer = new byte[4096];
 
@@ -122,32 +118,6 @@ public sealed partial class ProcFs(string root)
     private string PidPath(int pid, string file) =>
         string.Create(CultureInfo.InvariantCulture, $"{root}/{pid}/{file}");
 
-    /// <summary>
-    /// open, read, close and nothing else: every process's stat is read each cycle, and File's own
-    /// open adds an fstat and an advisory lock per file, which /proc files do not need.
-    /// </summary>
-    private unsafe int ReadBytes(string path)
-    {
-        var fd = Open(path, OpenReadOnly | OpenCloseOnExec);
-        if (fd < 0)
-        {
-            return 0;
-        }
-
-        try
-        {
-            fixed (byte* target = buffer)
-            {
-                var read = Read(fd, target, buffer.Length);
-                return read > 0 ? (int)read : 0;
-            }
-        }
-        finally
-        {
-            _ = Close(fd);
-        }
-    }
-
     /// <summary>A per-process file that fits the buffer (status, io), read as ASCII.</summary>
     private string? ReadSmallText(string path)
     {
@@ -179,13 +149,4 @@ public sealed partial class ProcFs(string root)
 
         return name.Length > 0;
     }
-
-    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Open(string path, int flags);
-
-    [LibraryImport("libc", EntryPoint = "read")]
-    private static unsafe partial nint Read(int fd, byte* buffer, nint count);
-
-    [LibraryImport("libc", EntryPoint = "close")]
-    private static partial int Close(int fd);
 }
