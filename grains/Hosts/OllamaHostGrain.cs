@@ -125,6 +125,12 @@ public sealed partial class OllamaHostGrain(
             : null);
     }
 
+    public Task ReportTrafficAsync(string gateway, int inFlight)
+    {
+        probeGate.ReportTraffic(gateway, inFlight, time.GetUtcNow());
+        return Task.CompletedTask;
+    }
+
     public Task EndProbeAsync(string canonicalModel)
     {
         probeGate.Exit(canonicalModel);

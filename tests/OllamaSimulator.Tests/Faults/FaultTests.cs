@@ -43,7 +43,7 @@ public sealed class FaultTests
     [Fact]
     public async Task Down_CutsAStreamInProgress()
     {
-        await using var sim = await TestSimulator.StartAsync(o => o.With(tokensPerSecond: 50));
+        await using var sim = await TestSimulator.StartAsync(o => o.With(tokensPerSecond: 50, responseTokens: 100_000));
         var host = sim.Hosts[0];
         using var client = host.Client();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/generate")
@@ -72,7 +72,7 @@ public sealed class FaultTests
         host.SetFault(FaultMode.None);
         using var client = host.Client();
         Assert.Equal("{\"version\":\"0.32.15\"}", await client.GetStringAsync("/api/version"));
-        await TestSimulator.EventuallyAsync(() => host.Counters.RequestCount("unmatched", 499) == 1, "the hung request to be counted as abandoned");
+        await TestSimulator.EventuallyAsync(() => host.Counters.RequestCount("GET /api/version", 499) == 1, "the hung request to be counted as abandoned");
     }
 
     [Fact]
@@ -108,6 +108,7 @@ public sealed class FaultTests
         Assert.Equal(0, host.Counters.Loads);
         Assert.Equal(500, openAi.Status);
         Assert.Equal("api_error", openAi.Json.GetProperty("error").GetProperty("type").GetString());
+        Assert.Equal(1, host.Counters.RequestCount("GET /api/tags", 500));
         Assert.Equal("Ollama is running", await client.GetStringAsync("/"));
     }
 
@@ -167,8 +168,10 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public void SetFault_SlowWithoutDelay_IsRejected()
+    public async Task SetFault_SlowWithoutDelay_IsRejected()
     {
-        Assert.Throws<ArgumentException>(() => SimulatorHost.StartAsync(new SimulatorOptions()).Result.Hosts[0].SetFault(FaultMode.Slow));
+        await using var sim = await TestSimulator.StartAsync();
+        Assert.Throws<ArgumentException>(() => sim.Hosts[0].SetFault(FaultMode.Slow));
+        Assert.Equal(FaultMode.None, sim.Hosts[0].Fault);
     }
 }

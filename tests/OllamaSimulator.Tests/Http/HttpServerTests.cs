@@ -171,7 +171,7 @@ public sealed class HttpServerTests
     [Fact]
     public async Task StreamedChunk_IsSentBeforeGenerationEnds()
     {
-        await using var sim = await TestSimulator.StartAsync(o => o.With(tokensPerSecond: 20));
+        await using var sim = await TestSimulator.StartAsync(o => o.With(tokensPerSecond: 20, responseTokens: 100_000));
         var host = sim.Hosts[0];
         using var client = host.Client();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/generate")

@@ -23,7 +23,7 @@ public sealed class EvictionTests
     [Fact]
     public async Task BusyVictim_FinishesFirst_ThenTheNewModelLoads()
     {
-        await using var sim = await TestSimulator.StartAsync(o => o.With(maxLoaded: 1, tokensPerSecond: 50));
+        await using var sim = await TestSimulator.StartAsync(o => o.With(maxLoaded: 1, tokensPerSecond: 50, responseTokens: 100_000));
         var host = sim.Hosts[0];
         using var client = host.Client();
         using var cancelBusy = new CancellationTokenSource();

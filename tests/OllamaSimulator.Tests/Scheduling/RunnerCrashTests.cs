@@ -9,7 +9,7 @@ public sealed class RunnerCrashTests
     [Fact]
     public async Task CrashMidStream_EndsWithAnErrorLine_Status200_NoDoneLine()
     {
-        await using var sim = await TestSimulator.StartAsync(o => o.With(tokensPerSecond: 50));
+        await using var sim = await TestSimulator.StartAsync(o => o.With(tokensPerSecond: 50, responseTokens: 100_000));
         var host = sim.Hosts[0];
         using var client = host.Client();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/generate")
@@ -32,7 +32,7 @@ public sealed class RunnerCrashTests
     [Fact]
     public async Task CrashBeforeTheFirstToken_IsAReal500()
     {
-        await using var sim = await TestSimulator.StartAsync(o => o.With(tokensPerSecond: 50));
+        await using var sim = await TestSimulator.StartAsync(o => o.With(tokensPerSecond: 50, responseTokens: 100_000));
         var host = sim.Hosts[0];
         using var client = host.Client();
         using var first = new HttpRequestMessage(HttpMethod.Post, "/api/generate")

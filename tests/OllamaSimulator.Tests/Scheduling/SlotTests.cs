@@ -10,7 +10,7 @@ public sealed class SlotTests
     [Fact]
     public async Task OneSlot_SecondRequestWaits_UntilTheFirstClientDisconnects()
     {
-        await using var sim = await TestSimulator.StartAsync(o => o.With(tokensPerSecond: 50));
+        await using var sim = await TestSimulator.StartAsync(o => o.With(tokensPerSecond: 50, responseTokens: 100_000));
         var host = sim.Hosts[0];
         using var client = host.Client();
         var first = await StartStreamAsync(client);
@@ -32,7 +32,7 @@ public sealed class SlotTests
     [Fact]
     public async Task TwoSlots_BothRequestsGenerateAtOnce()
     {
-        await using var sim = await TestSimulator.StartAsync(o => o.With(tokensPerSecond: 50, numParallel: 2));
+        await using var sim = await TestSimulator.StartAsync(o => o.With(tokensPerSecond: 50, responseTokens: 100_000, numParallel: 2));
         var host = sim.Hosts[0];
         using var client = host.Client();
         using var first = await StartStreamAsync(client);
@@ -63,7 +63,7 @@ public sealed class SlotTests
     [Fact]
     public async Task Disconnect_MidStream_FreesTheSlot_StartsTheIdleTimer_NoFinalObject()
     {
-        await using var sim = await TestSimulator.StartAsync(o => o.With(tokensPerSecond: 50));
+        await using var sim = await TestSimulator.StartAsync(o => o.With(tokensPerSecond: 50, responseTokens: 100_000));
         var host = sim.Hosts[0];
         using var client = host.Client();
         var stream = await StartStreamAsync(client);

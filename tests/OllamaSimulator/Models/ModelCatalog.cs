@@ -6,11 +6,12 @@ internal sealed class ModelCatalog
     private readonly Lock gate = new();
     private readonly Dictionary<string, SimulatedModel> models = new(StringComparer.Ordinal);
 
+    /// <summary>Starts with <paramref name="initial"/>, which <see cref="SimulatorOptions.Validate"/> has already checked.</summary>
     public ModelCatalog(IEnumerable<SimulatedModel> initial)
     {
         foreach (var model in initial)
         {
-            Add(model);
+            models[ModelName.Parse(model.Name).Key] = model;
         }
     }
 

@@ -1,6 +1,6 @@
-using OllamaOrleans.Grains.Probes;
+using OllamaOrleans.GrainInterfaces;
 
-namespace OllamaOrleans.Tests.Grains.Probes;
+namespace OllamaOrleans.Tests.GrainInterfaces.Protocol;
 
 public sealed class GenerateStreamReaderTests
 {
