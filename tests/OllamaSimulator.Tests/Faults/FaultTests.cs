@@ -28,16 +28,22 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task Down_DropsOpenConnections()
+    public async Task Down_DropsOpenConnections_HealBindsTheSamePortAgain()
     {
         await using var sim = await TestSimulator.StartAsync();
         var host = sim.Hosts[0];
-        using var raw = await RawHttp.ConnectAsync(host.Port);
+        var raw = await RawHttp.ConnectAsync(host.Port);
         await raw.SendAsync("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         await raw.ReadResponseAsync();
         host.SetFault(FaultMode.Down);
 
         Assert.True(await raw.IsClosedByServerAsync());
+        raw.Dispose();
+
+        // The port had live connections a moment ago; healing binds it again (SO_REUSEADDR).
+        host.SetFault(FaultMode.None);
+        using var client = host.Client();
+        Assert.Equal("Ollama is running", await client.GetStringAsync("/"));
     }
 
     [Fact]

@@ -139,8 +139,8 @@ internal sealed partial class ModelScheduler
         runner.StopIdleTimer();
         if (keepAlive is { } value)
         {
-            // One keep-alive per runner: the last request that states one wins.
-            runner.KeepAlive = value;
+            // One keep-alive per runner: the last request that states one wins; negative means forever.
+            runner.KeepAlive = value < TimeSpan.Zero ? GoDuration.Forever : value;
         }
 
         return new RunnerLease(this, runner, time.GetElapsedTime(startedTimestamp));
