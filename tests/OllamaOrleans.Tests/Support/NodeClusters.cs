@@ -59,7 +59,12 @@ public static class NodeClusters
     public static SiloAddress? LocationOf(InProcessTestCluster cluster, IAddressable grain) =>
         cluster.TryGetGrainContext(grain.GetGrainId(), out var context) ? context.Address.SiloAddress : null;
 
-    public static async Task<SiloAddress> EventuallyOnAsync(InProcessTestCluster cluster, IAddressable grain, SiloAddress expected)
+    /// <summary>
+    /// Repeats <paramref name="nudge"/> (what the fleet's watchdog does every minute) until the grain
+    /// is on <paramref name="expected"/>: a migration whose hand-over fails under load leaves the grain
+    /// inactive until its next call, which places it again.
+    /// </summary>
+    public static async Task<SiloAddress?> EventuallyOnAsync(InProcessTestCluster cluster, IAddressable grain, SiloAddress expected, Func<Task> nudge)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (true)
@@ -67,10 +72,14 @@ public static class NodeClusters
             var at = LocationOf(cluster, grain);
             if (expected.Equals(at) || DateTime.UtcNow > deadline)
             {
-                return at!;
+                return at;
             }
 
-            await Task.Delay(50);
+            await Task.Delay(100);
+            if (LocationOf(cluster, grain) is null)
+            {
+                await nudge();
+            }
         }
     }
 }

@@ -30,7 +30,7 @@ public sealed class NodeJoiningLaterTests : IAsyncLifetime
         await NodeClusters.WaitForNodeIdentitiesAsync(cluster);
         await fleet.EnsureHostsActiveAsync();
 
-        Assert.Equal(nodeB.SiloAddress, await NodeClusters.EventuallyOnAsync(cluster, host, nodeB.SiloAddress));
+        Assert.Equal(nodeB.SiloAddress, await NodeClusters.EventuallyOnAsync(cluster, host, nodeB.SiloAddress, fleet.EnsureHostsActiveAsync));
         Assert.Equal("http://10.77.0.2:11434", (await fleet.GetHostsAsync()).Single().Url);
     }
 }

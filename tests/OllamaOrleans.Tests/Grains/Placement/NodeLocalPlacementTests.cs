@@ -56,7 +56,7 @@ public sealed class NodeLocalPlacementTests : IAsyncLifetime
             RequestContext.Remove(IPlacementDirector.PlacementHintKey);
         }
 
-        Assert.Equal(SiloB, await NodeClusters.EventuallyOnAsync(cluster, host, SiloB));
+        Assert.Equal(SiloB, await NodeClusters.EventuallyOnAsync(cluster, host, SiloB, () => host.StartAsync(registration)));
         await host.StartAsync(registration);
         Assert.Equal(SiloB, NodeClusters.LocationOf(cluster, host));
     }
