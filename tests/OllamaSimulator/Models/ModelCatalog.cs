@@ -26,10 +26,9 @@ internal sealed class ModelCatalog
         }
     }
 
-    /// <summary>Adds the model, replacing any with the same name.</summary>
+    /// <summary>Adds the model, replacing any with the same name; the caller has validated it.</summary>
     public void Add(SimulatedModel model)
     {
-        ModelValidator.Validate(model);
         lock (gate)
         {
             models[ModelName.Parse(model.Name).Key] = model;
