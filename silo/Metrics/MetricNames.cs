@@ -35,6 +35,7 @@ public static class MetricNames
     public const string TimeToFirstToken = "ollama_time_to_first_token_seconds";
     public const string LoadDuration = "ollama_load_duration_seconds";
     public const string QueueWait = "ollama_queue_wait_seconds";
+    public const string DoneReasons = "ollama_done_reasons_total";
     public const string ProbeSuccess = "ollama_probe_success";
     public const string LastProbe = "ollama_last_probe_timestamp_seconds";
     public const string ResourcesLocal = "ollama_resources_local";
