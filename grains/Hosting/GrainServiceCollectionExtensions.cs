@@ -29,7 +29,7 @@ public static class GrainServiceCollectionExtensions
 
     /// <summary>
     /// A typed client of Ollama hosts: no client-wide timeout (each call carries its own), pooled
-    /// connections recycled every five minutes so DNS changes are seen, no proxy surprises.
+    /// connections recycled every five minutes so DNS changes are seen.
     /// </summary>
     private static void AddOllamaClient<TClient>(IServiceCollection services, string userAgent, int maxConnectionsPerServer)
         where TClient : class =>
