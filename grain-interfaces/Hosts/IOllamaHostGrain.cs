@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace OllamaOrleans.GrainInterfaces;
 
 /// <summary>
@@ -17,4 +19,23 @@ public interface IOllamaHostGrain : IGrainWithStringKey
 
     /// <summary>Polls now, outside the timer, and returns the resulting snapshot.</summary>
     Task<HostSnapshot> PollNowAsync();
+
+    /// <summary>
+    /// Asks to run one probe of a model: granted (with what the probe needs) when the host is up, not
+    /// busy with traffic and no other probe runs on it; null otherwise. Touches only memory, so it
+    /// interleaves with a running poll instead of waiting for it.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<ProbeLease?> TryStartProbeAsync(string canonicalModel);
+
+    /// <summary>The probe granted by <see cref="TryStartProbeAsync"/> is over.</summary>
+    [AlwaysInterleave, OneWay]
+    Task EndProbeAsync(string canonicalModel);
+
+    /// <summary>A model grain's snapshot changed outside a poll (a probe or traffic was recorded).</summary>
+    [OneWay]
+    Task ModelChangedAsync(string canonicalModel, ModelSnapshot snapshot);
+
+    /// <summary>The rolling statistics of every tracked model of this host, and their rollup.</summary>
+    Task<HostStatistics> GetStatisticsAsync(StatisticsWindow window, string? source);
 }

@@ -12,6 +12,15 @@ public interface IOllamaModelGrain : IGrainWithStringKey
     /// <summary>The current snapshot, or null when the model has never been observed.</summary>
     Task<ModelSnapshot?> GetSnapshotAsync();
 
+    /// <summary>Records measured requests (probes, or traffic from the gateway) and returns the snapshot.</summary>
+    Task<ModelSnapshot> RecordAsync(IReadOnlyList<InferenceRecord> records);
+
+    /// <summary>The rolling statistics of one window, of one source ("probe", "traffic") or of both (null).</summary>
+    Task<WindowSummary> GetWindowAsync(StatisticsWindow window, string? source);
+
+    /// <summary>Probes now, if the probe settings and the host allow it.</summary>
+    Task<ProbeOutcome> ProbeNowAsync();
+
     /// <summary>The model left its host: forget it.</summary>
     Task RetireAsync();
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OllamaOrleans.Grains.Ollama;
 using OllamaOrleans.Grains.Polling;
+using OllamaOrleans.Grains.Probes;
 using OllamaOrleans.Grains.Registry;
 
 namespace OllamaOrleans.Grains;
@@ -13,6 +14,7 @@ public static class GrainServiceCollectionExtensions
     public static IServiceCollection AddOllamaMonitorGrains(this IServiceCollection services)
     {
         services.AddOptions<PollingOptions>();
+        services.AddOptions<ProbeOptions>();
         services.AddSingleton<IHostSnapshotRegistry, HostSnapshotRegistry>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient<OllamaApiClient>(http =>
@@ -28,6 +30,18 @@ public static class GrainServiceCollectionExtensions
                 ConnectTimeout = TimeSpan.FromSeconds(10),
                 AutomaticDecompression = DecompressionMethods.None,
                 MaxConnectionsPerServer = 4,
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.AddHttpClient<ProbeRunner>(http =>
+            {
+                http.Timeout = Timeout.InfiniteTimeSpan;
+                http.DefaultRequestHeaders.UserAgent.ParseAdd("OllamaOrleans-probe/1.0");
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+                AutomaticDecompression = DecompressionMethods.None,
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         return services;

@@ -17,6 +17,19 @@ public sealed class ModelFanOut
     /// <summary>The last snapshot of every tracked model, by canonical name.</summary>
     public IReadOnlyDictionary<string, ModelSnapshot> Known => known;
 
+    /// <summary>Takes a snapshot unless a newer one of the same model is already known.</summary>
+    /// <returns>Whether the snapshot was taken.</returns>
+    public bool Keep(string canonical, ModelSnapshot snapshot)
+    {
+        if (known.TryGetValue(canonical, out var current) && current.Revision > snapshot.Revision)
+        {
+            return false;
+        }
+
+        known[canonical] = snapshot;
+        return true;
+    }
+
     public async Task DeliverAsync(ObservationPlan plan, Func<string, IOllamaModelGrain> grainOf, Action<Exception> onFailure)
     {
         var calls = new List<(string Canonical, ModelObservation Observation, Task<ModelSnapshot> Call)>();
@@ -40,7 +53,7 @@ public sealed class ModelFanOut
         {
             try
             {
-                known[canonical] = await call;
+                Keep(canonical, await call);
                 lastSent[canonical] = observation with { Loads = 0, Unloads = 0 };
                 undelivered.Remove(canonical);
             }

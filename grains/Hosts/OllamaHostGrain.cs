@@ -1,8 +1,10 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.GrainInterfaces;
 using OllamaOrleans.Grains.Ollama;
 using OllamaOrleans.Grains.Polling;
+using OllamaOrleans.Grains.Probes;
 using OllamaOrleans.Grains.Registry;
 
 namespace OllamaOrleans.Grains.Hosts;
@@ -17,11 +19,13 @@ public sealed partial class OllamaHostGrain(
     OllamaApiClient client,
     IHostSnapshotRegistry registry,
     IOptions<PollingOptions> options,
+    IOptions<ProbeOptions> probeOptions,
     TimeProvider time,
     ILogger<OllamaHostGrain> logger)
     : Grain, IOllamaHostGrain
 {
     private readonly ModelFanOut models = new();
+    private readonly ProbeGate probeGate = new();
     private IGrainTimer? timer;
     private HostSnapshot? snapshot;
     private HealthTransitions health = new();
@@ -99,6 +103,46 @@ public sealed partial class OllamaHostGrain(
 
         await PollAsync(CancellationToken.None);
         return snapshot!;
+    }
+
+    public Task<ProbeLease?> TryStartProbeAsync(string canonicalModel)
+    {
+        var registration = state.State.Registration;
+        if (registration is null || snapshot is not { Up: true } || !models.Known.TryGetValue(canonicalModel, out var model))
+        {
+            return Task.FromResult<ProbeLease?>(null);
+        }
+
+        var lease = probeOptions.Value.Timeout + options.Value.Timeout + TimeSpan.FromSeconds(10);
+        return Task.FromResult(probeGate.TryEnter(canonicalModel, time.GetUtcNow(), lease)
+            ? new ProbeLease(registration.Url, model.Name, model.Loaded is not null)
+            : null);
+    }
+
+    public Task EndProbeAsync(string canonicalModel)
+    {
+        probeGate.Exit(canonicalModel);
+        return Task.CompletedTask;
+    }
+
+    public Task ModelChangedAsync(string canonicalModel, ModelSnapshot changed)
+    {
+        if (snapshot is not null && models.Known.ContainsKey(canonicalModel) && models.Keep(canonicalModel, changed))
+        {
+            snapshot = snapshot with { Models = [.. models.Known.Values.OrderBy(m => m.Name, StringComparer.Ordinal)] };
+            registry.Publish(snapshot);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<HostStatistics> GetStatisticsAsync(StatisticsWindow window, string? source)
+    {
+        var tracked = models.Known.ToList();
+        var summaries = await Task.WhenAll(tracked.Select(m => GrainFactory.GetGrain<IOllamaModelGrain>(ModelKey.For(Name, m.Key)).GetWindowAsync(window, source)));
+        var perModel = tracked.Zip(summaries, (m, s) => new ModelStatistics(Name, m.Value.Name, s)).ToImmutableArray();
+        var total = perModel.Aggregate(WindowSummary.Empty(window), (sum, m) => sum.Merge(m.Summary));
+        return new HostStatistics(Name, total, perModel);
     }
 
     private void StartTimer()

@@ -25,13 +25,19 @@ public static class ModelStateReducer
         state.Details = observation.Available?.Details ?? MergeLoadedDetails(state.Details, observation.LoadedDetails);
         state.Loads += observation.Loads;
         state.Unloads += observation.Unloads;
+        state.Revision++;
         return durable;
     }
 
     public static ModelSnapshot? ToSnapshot(OllamaModelState state) =>
         state.Name is null
             ? null
-            : new ModelSnapshot(state.Name, state.Available, state.Loaded, state.Details ?? ModelDetails.Empty, state.Loads, state.Unloads);
+            : new ModelSnapshot(state.Name, state.Available, state.Loaded, state.Details ?? ModelDetails.Empty, state.Loads, state.Unloads)
+            {
+                Revision = state.Revision,
+                Inference = [.. state.Inference.Values.OrderBy(c => c.Source, StringComparer.Ordinal).Select(c => c.ToSnapshot())],
+                Probe = state.Probe,
+            };
 
     /// <summary><c>/api/ps</c> details lack the trained context length and capabilities; keep what tags told.</summary>
     private static ModelDetails? MergeLoadedDetails(ModelDetails? known, ModelDetails? loaded)

@@ -1,4 +1,5 @@
 using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Grains.Statistics;
 
 namespace OllamaOrleans.Grains.Models;
 
@@ -23,4 +24,19 @@ public sealed class OllamaModelState
 
     [Id(5)]
     public long Unloads { get; set; }
+
+    /// <summary>Grows with every change; see <see cref="ModelSnapshot.Revision"/>.</summary>
+    [Id(6)]
+    public long Revision { get; set; }
+
+    /// <summary>Cumulative inference counters by source ("probe", "traffic").</summary>
+    [Id(7)]
+    public Dictionary<string, InferenceCounters> Inference { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Rolling statistics by source.</summary>
+    [Id(8)]
+    public Dictionary<string, RollingWindows> Windows { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(9)]
+    public ProbeStatus? Probe { get; set; }
 }

@@ -46,6 +46,24 @@ internal sealed class SettingReader(IConfiguration configuration, List<string> e
         return null;
     }
 
+    public TEnum? Enum<TEnum>(string key)
+        where TEnum : struct, System.Enum
+    {
+        var raw = String(key);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        if (System.Enum.TryParse<TEnum>(raw, ignoreCase: true, out var value) && System.Enum.IsDefined(value) && !int.TryParse(raw, out _))
+        {
+            return value;
+        }
+
+        errors.Add($"{key}: '{raw}' must be one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
+        return null;
+    }
+
     public int? Integer(string key, int min, int max)
     {
         var raw = String(key);

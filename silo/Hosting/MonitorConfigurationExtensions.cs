@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.Grains.Polling;
+using OllamaOrleans.Grains.Probes;
 using OllamaOrleans.Silo.Configuration;
 
 namespace OllamaOrleans.Silo.Hosting;
@@ -18,6 +19,9 @@ public static class MonitorConfigurationExtensions
         services.AddSingleton<IConfigureOptions<MonitorOptions>, MonitorOptionsSetup>();
         services.AddSingleton<IValidateOptions<MonitorOptions>, MonitorOptionsValidator>();
         services.AddOptions<MonitorOptions>().ValidateOnStart();
+        services.AddSingleton<IConfigureOptions<ProbeOptions>, ProbeOptionsSetup>();
+        services.AddSingleton<IValidateOptions<ProbeOptions>, ProbeOptionsValidator>();
+        services.AddOptions<ProbeOptions>().ValidateOnStart();
         services.AddOptions<PollingOptions>().Configure<IOptions<MonitorOptions>>((polling, monitor) =>
         {
             polling.Interval = monitor.Value.PollInterval;

@@ -17,5 +17,6 @@ public static class FleetExposition
         w.Sample(MetricNames.MonitorHosts).Value((long)hosts.Count);
         HostSeriesWriter.Write(w, hosts);
         ModelSeriesWriter.Write(w, hosts);
+        InferenceSeriesWriter.Write(w, hosts);
     }
 }

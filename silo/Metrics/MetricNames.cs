@@ -24,4 +24,16 @@ public static class MetricNames
     public const string ModelLoads = "ollama_model_loads_total";
     public const string ModelUnloads = "ollama_model_unloads_total";
     public const string MonitorHosts = "ollama_monitor_hosts";
+    public const string Requests = "ollama_requests_total";
+    public const string RequestDuration = "ollama_request_duration_seconds";
+    public const string PromptTokens = "ollama_prompt_tokens_total";
+    public const string GenerationTokens = "ollama_generation_tokens_total";
+    public const string PromptEvalSeconds = "ollama_prompt_eval_seconds_total";
+    public const string GenerationSeconds = "ollama_generation_seconds_total";
+    public const string GenerationDuration = "ollama_generation_duration_seconds";
+    public const string TokensPerSecond = "ollama_tokens_per_second";
+    public const string TimeToFirstToken = "ollama_time_to_first_token_seconds";
+    public const string LoadDuration = "ollama_load_duration_seconds";
+    public const string ProbeSuccess = "ollama_probe_success";
+    public const string LastProbe = "ollama_last_probe_timestamp_seconds";
 }

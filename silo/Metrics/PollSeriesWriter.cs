@@ -7,22 +7,13 @@ public static class PollSeriesWriter
 {
     public static void Write(PrometheusTextWriter w, IReadOnlyList<HostSnapshot> hosts)
     {
-        var bounds = PollLatencyBuckets.UpperBounds;
-        var boundLabels = bounds.Select(PrometheusTextWriter.Format).Append("+Inf").ToArray();
         w.Family(MetricNames.PollDuration, "histogram", "Latency of the monitor's calls to each Ollama endpoint, failures included.");
         foreach (var h in hosts)
         {
             foreach (var e in h.Endpoints)
             {
-                long cumulative = 0;
-                for (var i = 0; i < boundLabels.Length; i++)
-                {
-                    cumulative += i < e.BucketCounts.Length ? e.BucketCounts[i] : 0;
-                    w.Sample(MetricNames.PollDuration + "_bucket").Label("host", h.Name).Label("endpoint", e.Endpoint).Label("le", boundLabels[i]).Value(cumulative);
-                }
-
-                w.Sample(MetricNames.PollDuration + "_sum").Label("host", h.Name).Label("endpoint", e.Endpoint).Value(e.SumSeconds);
-                w.Sample(MetricNames.PollDuration + "_count").Label("host", h.Name).Label("endpoint", e.Endpoint).Value(e.Count);
+                var histogram = new HistogramSnapshot(e.BucketCounts, e.SumSeconds, e.Count);
+                HistogramSeries.Write(w, MetricNames.PollDuration, PollLatencyBuckets.UpperBounds, histogram, ("host", h.Name), ("endpoint", e.Endpoint));
             }
         }
 

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using OllamaOrleans.Grains.Statistics;
+
+namespace OllamaOrleans.Grains.Probes;
+
+/// <summary>
+/// Reads a streamed <c>/api/generate</c> answer line by line (NDJSON): when the first content arrived,
+/// the final object's metrics (durations in ns), and how the stream ended — done, an error line, an
+/// invalid line, or cut before the final object.
+/// </summary>
+public sealed class GenerateStreamReader
+{
+    public TimeSpan? FirstContent { get; private set; }
+
+    public bool Done { get; private set; }
+
+    /// <summary>Null while the stream is fine; else the outcome class it ended with.</summary>
+    public string? Failure { get; private set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    public string? DoneReason { get; private set; }
+
+    public long PromptTokens { get; private set; }
+
+    public long GenerationTokens { get; private set; }
+
+    public double PromptEvalSeconds { get; private set; }
+
+    public double GenerationSeconds { get; private set; }
+
+    public double LoadSeconds { get; private set; }
+
+    public bool Finished => Done || Failure is not null;
+
+    public void Add(string line, TimeSpan elapsed)
+    {
+        if (Finished || string.IsNullOrWhiteSpace(line))
+        {
+            return;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                Fail(RequestOutcomes.Malformed, "a stream line is not a JSON object");
+                return;
+            }
+
+            if (root.TryGetProperty("error", out var error))
+            {
+                Fail(RequestOutcomes.StreamError, error.ValueKind == JsonValueKind.String ? error.GetString() : error.GetRawText());
+                return;
+            }
+
+            if (FirstContent is null && HasContent(root))
+            {
+                FirstContent = elapsed;
+            }
+
+            if (root.TryGetProperty("done", out var done) && done.ValueKind == JsonValueKind.True)
+            {
+                FirstContent ??= elapsed;
+                ReadFinal(root);
+            }
+        }
+        catch (JsonException e)
+        {
+            Fail(RequestOutcomes.Malformed, e.Message);
+        }
+    }
+
+    /// <summary>The stream ended: without a final object it was truncated.</summary>
+    public void End()
+    {
+        if (!Finished)
+        {
+            Fail(RequestOutcomes.Truncated, "the stream ended before the final object");
+        }
+    }
+
+    private static bool HasContent(JsonElement root) =>
+        NonEmpty(root, "response") || NonEmpty(root, "thinking")
+        || (root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.Object && NonEmpty(message, "content"));
+
+    private static bool NonEmpty(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Length > 0;
+
+    private void ReadFinal(JsonElement root)
+    {
+        Done = true;
+        DoneReason = root.TryGetProperty("done_reason", out var reason) && reason.ValueKind == JsonValueKind.String ? reason.GetString() : null;
+        PromptTokens = Long(root, "prompt_eval_count");
+        GenerationTokens = Long(root, "eval_count");
+        PromptEvalSeconds = Long(root, "prompt_eval_duration") / 1e9;
+        GenerationSeconds = Long(root, "eval_duration") / 1e9;
+        LoadSeconds = Long(root, "load_duration") / 1e9;
+    }
+
+    private static long Long(JsonElement root, string property) =>
+        root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n : 0;
+
+    private void Fail(string outcome, string? message)
+    {
+        Failure = outcome;
+        ErrorMessage = message;
+    }
+}

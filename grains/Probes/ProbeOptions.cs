@@ -1,0 +1,32 @@
+namespace OllamaOrleans.Grains.Probes;
+
+/// <summary>
+/// Synthetic probes (<c>Monitor:Probes</c>). The defaults are safe: only loaded models, one predicted
+/// token, no runner options, and a keep_alive that leaves the model's expiry where it was.
+/// </summary>
+public sealed class ProbeOptions
+{
+    public const string Section = "Monitor:Probes";
+
+    public ProbeMode Mode { get; set; } = ProbeMode.LoadedOnly;
+
+    /// <summary>Time between two probes of one model, as the original exporter's five minutes.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
+
+    public string Prompt { get; set; } = "Reply with one word: OK.";
+
+    /// <summary><c>options.num_predict</c>; a predict option never forces a runner reload.</summary>
+    public int PredictedTokens { get; set; } = 1;
+
+    /// <summary>Only these models are probed (tag optional); empty: every model the mode allows.</summary>
+    public List<string> Models { get; set; } = [];
+
+    /// <summary>A probe that has not finished by then counts as a timeout.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Later entries win over earlier ones.</summary>
+    public List<ProbeOverride> Overrides { get; set; } = [];
+
+    /// <summary>Values that could not be read, each naming its setting; start-up reports them.</summary>
+    public List<string> ConfigurationErrors { get; } = [];
+}

@@ -1,0 +1,4 @@
+namespace OllamaSimulator.Cli;
+
+/// <summary>A bad command line; the message names the argument.</summary>
+internal sealed class CommandLineException(string message) : Exception(message);

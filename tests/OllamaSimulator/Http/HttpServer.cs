@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+
+namespace OllamaSimulator.Http;
+
+/// <summary>
+/// One listening socket on 127.0.0.1 and its connections. <see cref="Stop"/> closes the listener (so new
+/// connects are refused) and every open connection; <see cref="Start"/> binds the same port again.
+/// </summary>
+internal sealed class HttpServer
+{
+    private const int Backlog = 512;
+    private readonly IHttpHandler handler;
+    private readonly TimeProvider timeProvider;
+    private readonly ConcurrentDictionary<HttpConnection, byte> connections = new();
+    private readonly Lock gate = new();
+    private Socket? listener;
+
+    public HttpServer(IHttpHandler handler, TimeProvider timeProvider)
+    {
+        this.handler = handler;
+        this.timeProvider = timeProvider;
+    }
+
+    public int Port { get; private set; }
+
+    public bool IsListening
+    {
+        get
+        {
+            lock (gate)
+            {
+                return listener is not null;
+            }
+        }
+    }
+
+    /// <summary>Binds and listens; port 0 asks the OS for one the first time, later starts reuse it.</summary>
+    public void Start(int port)
+    {
+        lock (gate)
+        {
+            if (listener is not null)
+            {
+                return;
+            }
+
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                // Lets a healed host re-bind while old connections linger in TIME_WAIT.
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+                socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                socket.Listen(Backlog);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+
+            Port = ((IPEndPoint)socket.LocalEndPoint!).Port;
+            listener = socket;
+            _ = AcceptLoopAsync(socket);
+        }
+    }
+
+    /// <summary>Stops listening and drops every connection, like a server process that died.</summary>
+    public void Stop()
+    {
+        lock (gate)
+        {
+            listener?.Dispose();
+            listener = null;
+        }
+
+        foreach (var connection in connections.Keys)
+        {
+            connection.Abort();
+        }
+    }
+
+    private async Task AcceptLoopAsync(Socket socket)
+    {
+        while (true)
+        {
+            Socket accepted;
+            try
+            {
+                accepted = await socket.AcceptAsync();
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            var connection = new HttpConnection(accepted, handler, timeProvider);
+            connections[connection] = 0;
+            if (!ReferenceEquals(Volatile.Read(ref listener), socket))
+            {
+                // Stopped while this connection was being accepted: it must not outlive the listener.
+                connection.Abort();
+            }
+
+            _ = RunConnectionAsync(connection);
+        }
+    }
+
+    private async Task RunConnectionAsync(HttpConnection connection)
+    {
+        try
+        {
+            await Task.Yield();
+            await connection.RunAsync();
+        }
+        finally
+        {
+            connections.TryRemove(connection, out _);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using OllamaSimulator.Api;
+using OllamaSimulator.Scheduling;
+
+namespace OllamaSimulator.Inference;
+
+/// <summary>Embeds inputs on a held runner: one slot, prompt-eval pacing, deterministic vectors.</summary>
+internal static class Embedder
+{
+    /// <summary>Beginning- and end-of-sequence tokens around each input.</summary>
+    private const int SpecialTokens = 2;
+
+    public static int CountTokens(string input) => TokenText.CountTokens(input) + SpecialTokens;
+
+    /// <summary>Waits for a slot and the simulated evaluation time; returns the prompt tokens evaluated.</summary>
+    public static async Task<int> EvaluateAsync(HostContext host, RunnerLease lease, IReadOnlyList<string> inputs, CancellationToken cancellationToken)
+    {
+        using var scope = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Crashed);
+        try
+        {
+            await lease.AcquireSlotAsync(scope.Token);
+            var tokens = inputs.Sum(CountTokens);
+            var seconds = tokens / (host.Options.TokensPerSecond * 10);
+            if (double.IsFinite(seconds) && seconds > 0)
+            {
+                await Task.Delay(TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond)), host.Time, scope.Token);
+            }
+
+            host.Counters.CountPrompt(tokens);
+            return tokens;
+        }
+        catch (OperationCanceledException) when (lease.Crashed.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ApiException(500, Generator.RunnerStoppedMessage);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using OllamaSimulator.Cli;
+
+return await SimulatorProgram.RunAsync(args, Console.Out, Console.Error);
