@@ -6,6 +6,7 @@
 #   deploy/local/stack.sh up       start everything, wait until each part answers, print the URLs
 #   deploy/local/stack.sh status   what runs
 #   deploy/local/stack.sh down     stop what `up` started (by its recorded process ids)
+#   deploy/local/stack.sh config   only render the Prometheus configuration; print its path
 #
 # Needs the solution built (dotnet build -c Release) and Debian's prometheus,
 # prometheus-alertmanager, redis-server and curl. Settings, all optional (default):
@@ -17,6 +18,7 @@
 #       silo i (from 0) serves HTTP on SILO_PORT+i and Orleans on the two others +i
 #   REDIS_PORT (16379), PROMETHEUS_PORT (19090), ALERTMANAGER_PORT (19093), API_PORT (18080)
 #   COLLECT_INTERVAL (10)  seconds between polls; SCRAPE_INTERVAL (5s), EVALUATION_INTERVAL (5s)
+# Other silo settings pass through the environment, e.g. Monitor__Probes__Interval=00:00:10.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 state="${STACK_DIR:-$root/.stack}"
@@ -164,5 +166,6 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
-  *) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  config) mkdir -p "$state"; render_prometheus; echo "$state/prometheus.yml" ;;
+  *) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
