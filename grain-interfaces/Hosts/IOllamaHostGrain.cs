@@ -32,6 +32,14 @@ public interface IOllamaHostGrain : IGrainWithStringKey
     [AlwaysInterleave, OneWay]
     Task EndProbeAsync(string canonicalModel);
 
+    /// <summary>
+    /// A gateway reports how many requests it has in flight to this host; probes wait while any
+    /// gateway reports traffic (reports older than a minute are ignored, so a dead gateway does not
+    /// stop probes for good).
+    /// </summary>
+    [AlwaysInterleave, OneWay]
+    Task ReportTrafficAsync(string gateway, int inFlight);
+
     /// <summary>A model grain's snapshot changed outside a poll (a probe or traffic was recorded).</summary>
     [OneWay]
     Task ModelChangedAsync(string canonicalModel, ModelSnapshot snapshot);

@@ -10,4 +10,6 @@ public static class InferenceBuckets
     public static IReadOnlyList<double> TimeToFirstToken { get; } = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
     public static IReadOnlyList<double> LoadDuration { get; } = [0.1, 0.5, 1, 5, 15, 60];
+
+    public static IReadOnlyList<double> QueueWait { get; } = [0.01, 0.1, 1, 5, 30];
 }

@@ -22,7 +22,8 @@ public sealed record InferenceRecord(
     [property: Id(10)] long GenerationTokens,
     [property: Id(11)] double GenerationSeconds,
     [property: Id(12)] string? Client = null,
-    [property: Id(13)] string? DoneReason = null)
+    [property: Id(13)] string? DoneReason = null,
+    [property: Id(14)] double? QueueWaitSeconds = null)
 {
     public bool Succeeded => Status == "200";
 }

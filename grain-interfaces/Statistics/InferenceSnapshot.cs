@@ -18,4 +18,9 @@ public sealed record InferenceSnapshot(
     [property: Id(7)] long GenerationTokens,
     [property: Id(8)] double PromptEvalSeconds,
     [property: Id(9)] double GenerationSeconds,
-    [property: Id(10)] double? LastTokensPerSecond);
+    [property: Id(10)] double? LastTokensPerSecond)
+{
+    /// <summary>Estimated wait for a free parallel slot (total minus load, prompt and generation time).</summary>
+    [Id(11)]
+    public HistogramSnapshot? QueueWait { get; init; }
+}

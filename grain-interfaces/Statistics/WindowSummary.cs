@@ -26,22 +26,7 @@ public sealed record WindowSummary(
     public double? Quantile(double q) => SketchMath.Quantile(LatencyBins, q);
 
     /// <summary>The rollup of two summaries of the same window: sums, and merged latency bins.</summary>
-    public WindowSummary Merge(WindowSummary other)
-    {
-        var errors = ErrorsByClass.ToBuilder();
-        foreach (var (name, count) in other.ErrorsByClass)
-        {
-            errors[name] = errors.GetValueOrDefault(name) + count;
-        }
-
-        var bins = LatencyBins.ToBuilder();
-        foreach (var (bin, count) in other.LatencyBins)
-        {
-            bins[bin] = bins.GetValueOrDefault(bin) + count;
-        }
-
-        return new WindowSummary(Window, Requests + other.Requests, errors.ToImmutable(), PromptTokens + other.PromptTokens, GenerationTokens + other.GenerationTokens, GenerationSeconds + other.GenerationSeconds, bins.ToImmutable());
-    }
+    public WindowSummary Merge(WindowSummary other) => new SummaryAccumulator(Window).Add(this).Add(other).ToSummary();
 
     public static WindowSummary Empty(StatisticsWindow window) =>
         new(window, 0, ImmutableSortedDictionary<string, long>.Empty, 0, 0, 0, ImmutableSortedDictionary<int, long>.Empty);

@@ -119,6 +119,12 @@ public sealed partial class OllamaHostGrain(
             : null);
     }
 
+    public Task ReportTrafficAsync(string gateway, int inFlight)
+    {
+        probeGate.ReportTraffic(gateway, inFlight, time.GetUtcNow());
+        return Task.CompletedTask;
+    }
+
     public Task EndProbeAsync(string canonicalModel)
     {
         probeGate.Exit(canonicalModel);
@@ -141,7 +147,7 @@ public sealed partial class OllamaHostGrain(
         var tracked = models.Known.ToList();
         var summaries = await Task.WhenAll(tracked.Select(m => GrainFactory.GetGrain<IOllamaModelGrain>(ModelKey.For(Name, m.Key)).GetWindowAsync(window, source)));
         var perModel = tracked.Zip(summaries, (m, s) => new ModelStatistics(Name, m.Value.Name, s)).ToImmutableArray();
-        var total = perModel.Aggregate(WindowSummary.Empty(window), (sum, m) => sum.Merge(m.Summary));
+        var total = perModel.Aggregate(new SummaryAccumulator(window), (sum, m) => sum.Add(m.Summary)).ToSummary();
         return new HostStatistics(Name, total, perModel);
     }
 

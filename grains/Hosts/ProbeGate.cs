@@ -6,15 +6,29 @@ namespace OllamaOrleans.Grains.Hosts;
 /// </summary>
 public sealed class ProbeGate
 {
+    private static readonly TimeSpan ReportLifetime = TimeSpan.FromMinutes(1);
+    private readonly Dictionary<string, (int InFlight, DateTimeOffset At)> traffic = new(StringComparer.Ordinal);
     private string? holder;
     private DateTimeOffset until;
 
-    /// <summary>Requests in flight on the host as the gateway reports them; probes wait for zero.</summary>
-    public int TrafficInFlight { get; set; }
+    /// <summary>Requests in flight on the host by gateway, as the gateways report them; probes wait for zero.</summary>
+    public void ReportTraffic(string gateway, int inFlight, DateTimeOffset now)
+    {
+        if (inFlight <= 0)
+        {
+            traffic.Remove(gateway);
+        }
+        else
+        {
+            traffic[gateway] = (inFlight, now);
+        }
+    }
+
+    public int TrafficInFlight(DateTimeOffset now) => traffic.Values.Where(t => now - t.At < ReportLifetime).Sum(t => t.InFlight);
 
     public bool TryEnter(string model, DateTimeOffset now, TimeSpan lease)
     {
-        if (TrafficInFlight > 0 || (holder is not null && until > now))
+        if (TrafficInFlight(now) > 0 || (holder is not null && until > now))
         {
             return false;
         }

@@ -107,8 +107,8 @@ public sealed partial class OllamaModelGrain(
         probeInterval = settings.Interval;
         probeTimer = this.RegisterGrainTimer(ProbeFromTimerAsync, new GrainTimerCreationOptions
         {
-            // Jitter, so a fleet's models do not probe in lockstep.
-            DueTime = TimeSpan.FromTicks((long)(Random.Shared.NextDouble() * settings.Interval.Ticks)),
+            // Jitter between half and a whole interval, so a fleet's models do not probe in lockstep.
+            DueTime = TimeSpan.FromTicks((long)((0.5 + (Random.Shared.NextDouble() / 2)) * settings.Interval.Ticks)),
             Period = settings.Interval,
             Interleave = true,
             KeepAlive = true,

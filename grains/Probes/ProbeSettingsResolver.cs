@@ -1,3 +1,4 @@
+using OllamaOrleans.GrainInterfaces;
 using OllamaOrleans.Grains.Ollama;
 
 namespace OllamaOrleans.Grains.Probes;

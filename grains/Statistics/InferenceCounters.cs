@@ -24,6 +24,8 @@ public sealed class InferenceCounters
 
     public CumulativeHistogram LoadDuration { get; set; } = new();
 
+    public CumulativeHistogram QueueWait { get; set; } = new();
+
     public long PromptTokens { get; set; }
 
     public long GenerationTokens { get; set; }
@@ -55,6 +57,11 @@ public sealed class InferenceCounters
             LoadDuration.Observe(load, InferenceBuckets.LoadDuration);
         }
 
+        if (record.QueueWaitSeconds is { } wait)
+        {
+            QueueWait.Observe(wait, InferenceBuckets.QueueWait);
+        }
+
         if (record.GenerationTokens > 0 && record.GenerationSeconds > 0)
         {
             GenerationDuration.Observe(record.GenerationSeconds, InferenceBuckets.GenerationDuration);
@@ -78,7 +85,10 @@ public sealed class InferenceCounters
         GenerationTokens,
         PromptEvalSeconds,
         GenerationSeconds,
-        LastTokensPerSecond);
+        LastTokensPerSecond)
+    {
+        QueueWait = QueueWait.ToSnapshot(InferenceBuckets.QueueWait),
+    };
 
     private static RequestCount ToCount(string key, long count)
     {

@@ -1,3 +1,5 @@
+using OllamaOrleans.GrainInterfaces;
+
 namespace OllamaOrleans.Grains.Statistics;
 
 /// <summary>

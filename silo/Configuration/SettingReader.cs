@@ -64,6 +64,23 @@ internal sealed class SettingReader(IConfiguration configuration, List<string> e
         return null;
     }
 
+    public bool? Boolean(string key)
+    {
+        var raw = String(key);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        if (bool.TryParse(raw, out var value))
+        {
+            return value;
+        }
+
+        errors.Add($"{key}: '{raw}' must be true or false.");
+        return null;
+    }
+
     public int? Integer(string key, int min, int max)
     {
         var raw = String(key);

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using OllamaOrleans.Api.Gateway;
 using OllamaOrleans.Grains.Polling;
 using OllamaOrleans.Grains.Probes;
 using OllamaOrleans.Silo.Configuration;
@@ -31,22 +32,33 @@ public static class MonitorConfigurationExtensions
         services.AddSingleton(SiloMode.From(builder.Configuration));
         services.AddSingleton<ConfiguredHosts>();
         services.AddSingleton<MonitorReadiness>();
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<MonitorOptions>>((kestrel, monitor) => Listen(kestrel, monitor.Value));
+        services.AddSingleton<GatewaySettingErrors>();
+        services.AddSingleton<IConfigureOptions<GatewayOptions>, GatewayOptionsSetup>();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.AddOptions<GatewayOptions>().ValidateOnStart();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<MonitorOptions>, IOptions<GatewayOptions>>((kestrel, monitor, gateway) =>
+        {
+            Listen(kestrel, monitor.Value, monitor.Value.HttpPort);
+            foreach (var listener in gateway.Value.Listeners)
+            {
+                Listen(kestrel, monitor.Value, listener.Port);
+            }
+        });
         return builder;
     }
 
-    private static void Listen(KestrelServerOptions kestrel, MonitorOptions monitor)
+    private static void Listen(KestrelServerOptions kestrel, MonitorOptions monitor, int port)
     {
         switch (monitor.ListenAddress)
         {
             case "*":
-                kestrel.ListenAnyIP(monitor.HttpPort);
+                kestrel.ListenAnyIP(port);
                 break;
             case "localhost":
-                kestrel.ListenLocalhost(monitor.HttpPort);
+                kestrel.ListenLocalhost(port);
                 break;
             default:
-                kestrel.Listen(IPAddress.Parse(monitor.ListenAddress), monitor.HttpPort);
+                kestrel.Listen(IPAddress.Parse(monitor.ListenAddress), port);
                 break;
         }
     }

@@ -1,5 +1,8 @@
 using Orleans.Dashboard;
 
+using OllamaOrleans.Api;
+using OllamaOrleans.Api.Gateway;
+using OllamaOrleans.Silo.Gateway;
 using OllamaOrleans.Silo.Health;
 using OllamaOrleans.Silo.Metrics;
 using OllamaOrleans.Silo.Web;
@@ -12,16 +15,31 @@ public static class MonitorEndpointExtensions
     {
         SelfMetricsSetup.Apply();
         builder.Services.AddMonitorHealth();
+        builder.Services.AddGateway();
+        if (SiloMode.From(builder.Configuration).IsCluster)
+        {
+            builder.Services.AddSingleton<GrainHostDirectory>();
+            builder.Services.AddSingleton<IHostDirectory>(sp => sp.GetRequiredService<GrainHostDirectory>());
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<GrainHostDirectory>());
+        }
+        else
+        {
+            builder.Services.AddSingleton<IHostDirectory, RegistryHostDirectory>();
+        }
+
         return builder;
     }
 
     /// <summary>Everything on the silo's one HTTP port.</summary>
     public static WebApplication MapMonitorEndpoints(this WebApplication app)
     {
+        app.UseGatewayListeners();
         app.MapLandingPage();
         app.MapMonitorHealth();
         app.MapFleetMetrics();
         app.MapOrleansDashboard("/dashboard");
+        app.MapOllamaApi();
+        app.MapGateway();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Orleans.Dashboard;
 
 using OllamaOrleans.Grains;
+using OllamaOrleans.Silo.Storage;
 
 namespace OllamaOrleans.Silo.Hosting;
 
@@ -23,7 +24,7 @@ public static class SiloHostingExtensions
             else
             {
                 silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
-                silo.AddMemoryGrainStorage(StorageNames.Monitor);
+                silo.AddEmbeddedStorage(builder.Configuration);
                 silo.UseInMemoryReminderService();
             }
 

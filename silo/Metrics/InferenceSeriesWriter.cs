@@ -44,6 +44,7 @@ public static class InferenceSeriesWriter
 
         Histogram(w, all, MetricNames.TimeToFirstToken, "Time from sending a streamed request to its first content.", InferenceBuckets.TimeToFirstToken, i => i.TimeToFirstToken);
         Histogram(w, all, MetricNames.LoadDuration, "Time Ollama spent getting a runner (load_duration: queueing, eviction and model load).", InferenceBuckets.LoadDuration, i => i.LoadDuration);
+        Histogram(w, all.Where(x => x.Inference.QueueWait is { Count: > 0 }).ToList(), MetricNames.QueueWait, "Estimated wait for a free parallel slot: total_duration minus load, prompt evaluation and generation.", InferenceBuckets.QueueWait, i => i.QueueWait!);
         WriteProbes(w, hosts);
     }
 

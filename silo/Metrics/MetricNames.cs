@@ -34,6 +34,7 @@ public static class MetricNames
     public const string TokensPerSecond = "ollama_tokens_per_second";
     public const string TimeToFirstToken = "ollama_time_to_first_token_seconds";
     public const string LoadDuration = "ollama_load_duration_seconds";
+    public const string QueueWait = "ollama_queue_wait_seconds";
     public const string ProbeSuccess = "ollama_probe_success";
     public const string LastProbe = "ollama_last_probe_timestamp_seconds";
 }

@@ -93,6 +93,9 @@ public sealed class SimulatedOllama
     /// </summary>
     public bool CrashRunner(string model) => host.Scheduler.Crash(model);
 
+    /// <summary>Requests waiting in the load queue, for tests of the 503 limit.</summary>
+    internal int PendingLoads => host.Scheduler.PendingCount;
+
     internal void Listen(int port)
     {
         try

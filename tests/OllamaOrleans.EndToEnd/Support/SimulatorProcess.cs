@@ -77,5 +77,20 @@ public sealed class SimulatorProcess : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>The simulator's counters of one host (<c>GET /_sim/hosts/{port}/stats</c>).</summary>
+    public async Task<System.Text.Json.JsonElement> StatsAsync(int port) =>
+        await Http.GetFromJsonAsync<System.Text.Json.JsonElement>(Control($"_sim/hosts/{port}/stats"));
+
+    /// <summary>One model's state on one host as the simulator sees it (<c>GET /_sim/hosts/{port}/models</c>).</summary>
+    public async Task<System.Text.Json.JsonElement> ModelStateAsync(int port, string model) =>
+        (await Http.GetFromJsonAsync<System.Text.Json.JsonElement>(Control($"_sim/hosts/{port}/models"))).EnumerateArray().Single(m => m.GetProperty("name").GetString() == model);
+
+    /// <summary>Loads a model with a keep-alive (a Go duration such as "10m", or -1 for forever).</summary>
+    public async Task LoadAsync(int port, string model, object keepAlive)
+    {
+        using var response = await Http.PostAsJsonAsync(Host(port, "api/generate"), new { model, prompt = "", stream = false, keep_alive = keepAlive });
+        response.EnsureSuccessStatusCode();
+    }
+
     public async ValueTask DisposeAsync() => await Process.DisposeAsync();
 }

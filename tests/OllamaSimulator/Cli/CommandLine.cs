@@ -87,11 +87,24 @@ internal static class CommandLine
         }
         catch (ArgumentException e)
         {
-            throw new CommandLineException(e.ParamName == nameof(SimulatorOptions.ControlPort) ? "--control-port: " + e.Message : e.Message);
+            // "BasePort must ... (Parameter 'BasePort')" becomes "--port: must ...".
+            var name = e.ParamName ?? "";
+            var problem = e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal);
+            problem = problem.StartsWith(name + " ", StringComparison.Ordinal) ? problem[(name.Length + 1)..] : problem;
+            throw new CommandLineException($"{OptionNames.GetValueOrDefault(name, name)}: {problem}");
         }
 
         return options;
     }
+
+    private static readonly Dictionary<string, string> OptionNames = new(StringComparer.Ordinal)
+    {
+        [nameof(SimulatorOptions.Hosts)] = "--hosts",
+        [nameof(SimulatorOptions.BasePort)] = "--port",
+        [nameof(SimulatorOptions.ControlPort)] = "--control-port",
+        [nameof(SimulatorOptions.TokensPerSecond)] = "--tokens-per-second",
+        [nameof(SimulatorOptions.Version)] = "--version",
+    };
 
     private static readonly HashSet<string> Known =
     [

@@ -82,6 +82,11 @@ internal static class GoDuration
                 return Fail($"time: invalid duration {GoQuote.Quote(text)}", out error);
             }
 
+            if (amount > (long.MaxValue / scale) + 1)
+            {
+                return Fail($"time: invalid duration {GoQuote.Quote(text)}", out error);
+            }
+
             // Go truncates the fractional nanoseconds of each component.
             total += decimal.Truncate(amount * scale);
             if (total > long.MaxValue + (negative ? 1m : 0m))

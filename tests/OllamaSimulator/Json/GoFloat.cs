@@ -25,7 +25,8 @@ internal static class GoFloat
         }
 
         var abs = Math.Abs(value);
-        var plain = abs >= 1e-6 && abs < 1e21;
+        // Go compares at the value's own precision: float32(1e-6) is not below 1e-6 there.
+        var plain = single ? (float)abs >= 1e-6f && (float)abs < 1e21f : abs >= 1e-6 && abs < 1e21;
         var body = plain ? Plain(digits, exponent) : Scientific(digits, exponent);
         return negative ? "-" + body : body;
     }

@@ -87,6 +87,18 @@ internal sealed partial class ModelScheduler
         }
     }
 
+    /// <summary>Requests waiting in the load queue (the one being served is no longer counted, as in Ollama).</summary>
+    internal int PendingCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                return pending.Count;
+            }
+        }
+    }
+
     /// <summary>Stops every idle timer, so a disposed host leaves nothing scheduled behind.</summary>
     public void Shutdown()
     {

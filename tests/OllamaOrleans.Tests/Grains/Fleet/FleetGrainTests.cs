@@ -31,7 +31,7 @@ public sealed class FleetGrainTests(MonitorClusterFixture fixture) : IAsyncLifet
 
         Assert.Equal([a.Name, b.Name], first.Added);
         Assert.True(second.IsEmpty);
-        Assert.Equal([a.Name, b.Name], (await fleet.GetHostsAsync()).Select(h => h.Name));
+        Assert.Equal(new[] { a.Name, b.Name }.Order(StringComparer.Ordinal), (await fleet.GetHostsAsync()).Select(h => h.Name));
         var started = await fixture.Grains.GetGrain<IOllamaHostGrain>(a.Name).PollNowAsync();
         Assert.True(started.Up);
     }
@@ -50,7 +50,7 @@ public sealed class FleetGrainTests(MonitorClusterFixture fixture) : IAsyncLifet
         var change = await fleet.SeedFromConfigurationAsync([kept]);
 
         Assert.Equal([dropped.Name], change.Removed);
-        Assert.Equal([viaApi.Name, kept.Name], (await fleet.GetHostsAsync()).Select(h => h.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { viaApi.Name, kept.Name }.Order(StringComparer.Ordinal), (await fleet.GetHostsAsync()).Select(h => h.Name));
         Assert.Null(await fixture.Grains.GetGrain<IOllamaHostGrain>(dropped.Name).GetSnapshotAsync());
         Assert.DoesNotContain(fixture.Registry.Snapshots, s => s.Name == dropped.Name);
     }

@@ -1,4 +1,4 @@
-namespace OllamaOrleans.Grains.Statistics;
+namespace OllamaOrleans.GrainInterfaces;
 
 /// <summary>Outcome classes of a measured request; failures are HTTP codes or these words.</summary>
 public static class RequestOutcomes

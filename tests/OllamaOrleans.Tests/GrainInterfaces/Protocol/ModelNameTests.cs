@@ -1,6 +1,6 @@
-using OllamaOrleans.Grains.Ollama;
+using OllamaOrleans.GrainInterfaces;
 
-namespace OllamaOrleans.Tests.Grains.Ollama;
+namespace OllamaOrleans.Tests.GrainInterfaces.Protocol;
 
 public sealed class ModelNameTests
 {

@@ -1,4 +1,4 @@
-namespace OllamaOrleans.Grains.Ollama;
+namespace OllamaOrleans.GrainInterfaces;
 
 /// <summary>
 /// Ollama model names: <c>[host/][namespace/]model[:tag]</c>, the tag defaulting to <c>latest</c> and

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using OllamaOrleans.Grains.Statistics;
 
-namespace OllamaOrleans.Grains.Probes;
+namespace OllamaOrleans.GrainInterfaces;
 
 /// <summary>
 /// Reads a streamed <c>/api/generate</c> answer line by line (NDJSON): when the first content arrived,
@@ -30,6 +29,15 @@ public sealed class GenerateStreamReader
     public double GenerationSeconds { get; private set; }
 
     public double LoadSeconds { get; private set; }
+
+    /// <summary>Ollama's own <c>total_duration</c>: from its handler's start to the final object.</summary>
+    public double TotalSeconds { get; private set; }
+
+    /// <summary>
+    /// The time Ollama spent neither loading, evaluating the prompt nor generating: mostly waiting for a
+    /// free parallel slot (reference §2.7). Null without a final object.
+    /// </summary>
+    public double? QueueWaitSeconds => Done ? Math.Max(0, TotalSeconds - LoadSeconds - PromptEvalSeconds - GenerationSeconds) : null;
 
     public bool Finished => Done || Failure is not null;
 
@@ -98,6 +106,7 @@ public sealed class GenerateStreamReader
         PromptEvalSeconds = Long(root, "prompt_eval_duration") / 1e9;
         GenerationSeconds = Long(root, "eval_duration") / 1e9;
         LoadSeconds = Long(root, "load_duration") / 1e9;
+        TotalSeconds = Long(root, "total_duration") / 1e9;
     }
 
     private static long Long(JsonElement root, string property) =>

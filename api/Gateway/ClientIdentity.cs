@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace OllamaOrleans.Api.Gateway;
+
+/// <summary>
+/// Names the client of a request for per-client usage: the configured header, else "anonymous". Names
+/// are bounded in length and charset, and at most <see cref="GatewayOptions.MaxClients"/> distinct ones
+/// are tracked; later ones become "other", so a client cannot blow up the series count.
+/// </summary>
+public sealed class ClientIdentity(IOptions<GatewayOptions> options)
+{
+    public const string Anonymous = "anonymous";
+    public const string Other = "other";
+    private const int MaxLength = 64;
+    private readonly ConcurrentDictionary<string, bool> seen = new(StringComparer.Ordinal);
+
+    public long Overflowed { get; private set; }
+
+    public string Of(HttpContext context)
+    {
+        var header = options.Value.ClientHeader;
+        var raw = string.IsNullOrEmpty(header) ? null : context.Request.Headers[header].ToString();
+        return Admit(Sanitize(raw));
+    }
+
+    public string Admit(string name)
+    {
+        if (seen.ContainsKey(name))
+        {
+            return name;
+        }
+
+        if (seen.Count >= options.Value.MaxClients)
+        {
+            Overflowed++;
+            return Other;
+        }
+
+        seen.TryAdd(name, true);
+        return name;
+    }
+
+    public static string Sanitize(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return Anonymous;
+        }
+
+        var cleaned = new string([.. raw.Trim().Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '@').Take(MaxLength)]);
+        return cleaned.Length == 0 ? Anonymous : cleaned;
+    }
+}

@@ -1,0 +1,24 @@
+using OllamaOrleans.GrainInterfaces;
+
+namespace OllamaOrleans.Api.Gateway;
+
+/// <summary>
+/// Picks the host for a request by model: among hosts that are up, one that has the model loaded with
+/// the fewest requests in flight; else one that has it on disk (it will load it); else none.
+/// </summary>
+public static class FleetRouter
+{
+    public static HostSnapshot? Choose(string model, IReadOnlyList<HostSnapshot> hosts, Func<string, int> inFlight)
+    {
+        var canonical = ModelName.Canonical(model);
+        var up = hosts.Where(h => h.Up).ToList();
+        return Least(up.Where(h => Has(h, canonical, loaded: true)), inFlight)
+            ?? Least(up.Where(h => Has(h, canonical, loaded: false)), inFlight);
+    }
+
+    private static bool Has(HostSnapshot host, string canonical, bool loaded) =>
+        host.Models.Any(m => ModelName.Canonical(m.Name) == canonical && (loaded ? m.Loaded is not null : m.Available is not null));
+
+    private static HostSnapshot? Least(IEnumerable<HostSnapshot> candidates, Func<string, int> inFlight) =>
+        candidates.OrderBy(h => inFlight(h.Name)).ThenBy(h => h.Name, StringComparer.Ordinal).FirstOrDefault();
+}

@@ -1,0 +1,9 @@
+namespace OllamaOrleans.Api.Gateway;
+
+/// <summary>A port on which the gateway forwards everything to one host, without a path prefix.</summary>
+public sealed class GatewayListener
+{
+    public string Host { get; set; } = "";
+
+    public int Port { get; set; }
+}

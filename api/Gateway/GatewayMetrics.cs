@@ -1,0 +1,35 @@
+using Prometheus;
+
+namespace OllamaOrleans.Api.Gateway;
+
+/// <summary>
+/// The gateway's own series (each gateway process counts what passed through it): requests in flight,
+/// every proxied request, client disconnects, per-client usage, and measurements it could not deliver.
+/// </summary>
+public sealed class GatewayMetrics
+{
+    private readonly Gauge inFlight = Metrics.CreateGauge("ollama_requests_in_flight", "Requests the gateway has in flight to a host, per model.", "host", "model");
+    private readonly Counter requests = Metrics.CreateCounter("ollama_gateway_requests_total", "Requests proxied by the gateway, measured or passed through (endpoint=other), by status or failure class.", "host", "endpoint", "status");
+    private readonly Counter disconnects = Metrics.CreateCounter("ollama_client_disconnects_total", "Requests whose client went away before the answer was complete.", "host", "model");
+    private readonly Counter clientRequests = Metrics.CreateCounter("ollama_client_requests_total", "Measured requests per client (API key name or client header) and status class.", "client", "status_class");
+    private readonly Counter clientTokens = Metrics.CreateCounter("ollama_client_tokens_total", "Tokens per client: kind=prompt or generation.", "client", "kind");
+    private readonly Counter dropped = Metrics.CreateCounter("ollama_gateway_records_dropped_total", "Measurements not delivered to the model grains: reason=queue_full or cluster_unreachable.", "reason");
+
+    public void InFlight(string host, string model, int delta) => inFlight.WithLabels(host, model).Inc(delta);
+
+    public void Request(string host, string endpoint, string status) => requests.WithLabels(host, endpoint, status).Inc();
+
+    public void Disconnect(string host, string model) => disconnects.WithLabels(host, model).Inc();
+
+    public void Client(string client, string status, long promptTokens, long generationTokens)
+    {
+        clientRequests.WithLabels(client, StatusClass(status)).Inc();
+        clientTokens.WithLabels(client, "prompt").Inc(promptTokens);
+        clientTokens.WithLabels(client, "generation").Inc(generationTokens);
+    }
+
+    public void Dropped(string reason, int count) => dropped.WithLabels(reason).Inc(count);
+
+    private static string StatusClass(string status) =>
+        status.Length == 3 && char.IsAsciiDigit(status[0]) ? status[0] + "xx" : "error";
+}

@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using OllamaOrleans.GrainInterfaces;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace OllamaOrleans.Api.Gateway;
+
+/// <summary>
+/// Forwards one request to one Ollama host with YARP's forwarder and measures it on the way: the
+/// request body of inference endpoints is read for the model (and rewritten when an OpenAI stream's
+/// usage must be asked for), the response passes through a <see cref="MeteringStream"/> chunk by
+/// chunk, and the measurement goes to the model grains through the <see cref="TrafficQueue"/>.
+/// </summary>
+public sealed class GatewayProxy(
+    IHttpForwarder forwarder,
+    GatewayHttpClient client,
+    IOptions<GatewayOptions> options,
+    InFlightTracker inFlight,
+    TrafficQueue queue,
+    GatewayMetrics metrics,
+    ClientIdentity clients,
+    TimeProvider time)
+{
+    /// <summary>Reads what the gateway needs from the request; null when it already answered (413).</summary>
+    public async Task<RequestFacts?> PrepareAsync(HttpContext context, PathString path)
+    {
+        var endpoint = MeteredEndpoints.Classify(context.Request.Method, path.Value ?? "/");
+        if (endpoint == MeteredEndpoint.None)
+        {
+            return new RequestFacts(endpoint, null, false, false, ReadOnlyMemory<byte>.Empty);
+        }
+
+        var body = await RequestBody.ReadAsync(context, options.Value.MaxRequestBodyBytes);
+        if (body is null)
+        {
+            await OllamaErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, $"request body larger than {options.Value.MaxRequestBodyBytes} bytes", endpoint);
+            return null;
+        }
+
+        var facts = RequestInspector.Inspect(endpoint, body.Value);
+        RequestBody.Replace(context, facts.Body);
+        return facts;
+    }
+
+    public async Task ForwardAsync(HttpContext context, HostSnapshot host, PathString path, RequestFacts facts)
+    {
+        var started = time.GetTimestamp();
+        var at = time.GetUtcNow();
+        var model = facts.Model is null ? null : ModelName.Normalize(facts.Model);
+        using var lease = model is null ? default(InFlightTracker.Lease?) : inFlight.Enter(host.Name, model);
+        var meter = new ResponseMeter(facts.Endpoint, facts.StripUsage, () => time.GetElapsedTime(started));
+        var original = context.Response.Body;
+        var metering = new MeteringStream(original, meter, () => context.Response.ContentType);
+        context.Response.Body = metering;
+        string outcome;
+        try
+        {
+            var config = new ForwarderRequestConfig { ActivityTimeout = options.Value.UpstreamTimeout };
+            var error = await forwarder.SendAsync(context, host.Registration.Url, client.Invoker, config, new PathTransformer(path));
+            outcome = error == ForwarderError.None ? "" : GatewayOutcome.FromForwarderError(error, context.GetForwarderErrorFeature()?.Exception);
+            if (outcome == RequestOutcomes.Disconnected && !context.RequestAborted.IsCancellationRequested && !metering.ClientFailed)
+            {
+                outcome = RequestOutcomes.Timeout;
+            }
+
+            if (!metering.ClientFailed && !context.RequestAborted.IsCancellationRequested)
+            {
+                await metering.CompleteAsync(error == ForwarderError.None, context.RequestAborted);
+            }
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        if (outcome.Length > 0 && outcome != RequestOutcomes.Disconnected && !context.Response.HasStarted)
+        {
+            await OllamaErrors.WriteAsync(context, GatewayOutcome.GatewayStatus(outcome), GatewayOutcome.Message(outcome, host.Name, options.Value.UpstreamTimeout), facts.Endpoint);
+        }
+
+        if (outcome.Length == 0)
+        {
+            var status = context.Response.StatusCode;
+            outcome = status == StatusCodes.Status200OK ? meter.Failure ?? "200" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Record(context, host.Name, model, facts, meter, outcome, at, time.GetElapsedTime(started));
+    }
+
+    private void Record(HttpContext context, string host, string? model, RequestFacts facts, ResponseMeter meter, string outcome, DateTimeOffset at, TimeSpan latency)
+    {
+        metrics.Request(host, facts.Endpoint.Label(), outcome);
+        if (outcome == RequestOutcomes.Disconnected && model is not null)
+        {
+            metrics.Disconnect(host, model);
+        }
+
+        if (facts.Endpoint == MeteredEndpoint.None || model is null)
+        {
+            return;
+        }
+
+        var client = clients.Of(context);
+        var streamed = meter.Mode is MeterMode.Ndjson or MeterMode.Sse;
+        var record = new InferenceRecord(
+            at,
+            InferenceSources.Traffic,
+            facts.Endpoint.Label(),
+            context.Request.Method,
+            outcome,
+            latency.TotalSeconds,
+            streamed ? meter.FirstContent?.TotalSeconds : null,
+            meter.LoadSeconds,
+            meter.PromptTokens,
+            meter.PromptEvalSeconds,
+            meter.GenerationTokens,
+            meter.GenerationSeconds,
+            client,
+            meter.DoneReason,
+            meter.QueueWaitSeconds);
+        queue.Enqueue(new TrafficRecord(host, model, record));
+        metrics.Client(client, outcome, meter.PromptTokens, meter.GenerationTokens);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OllamaOrleans.GrainInterfaces;
+
+namespace OllamaOrleans.Api.Gateway;
+
+/// <summary>
+/// The gateway's host directory in a cluster, where no single registry holds every host: the hosts'
+/// snapshots are fetched from their grains every few seconds (the routing data may be that old).
+/// </summary>
+public sealed partial class GrainHostDirectory(IGrainFactory grains, TimeProvider time, ILogger<GrainHostDirectory> logger) : BackgroundService, IHostDirectory
+{
+    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(5);
+    private volatile IReadOnlyDictionary<string, HostSnapshot> hosts = new Dictionary<string, HostSnapshot>();
+
+    public HostSnapshot? Find(string name) => hosts.GetValueOrDefault(name);
+
+    public IReadOnlyList<HostSnapshot> All => [.. hosts.Values.OrderBy(h => h.Name, StringComparer.Ordinal)];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failing = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var registered = await grains.GetGrain<IFleetGrain>(IFleetGrain.Key).GetHostsAsync();
+                var snapshots = await Task.WhenAll(registered.Select(r => grains.GetGrain<IOllamaHostGrain>(r.Name).GetSnapshotAsync()));
+                hosts = snapshots.Where(s => s is not null).ToDictionary(s => s!.Name, s => s!, StringComparer.Ordinal);
+                failing = false;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                if (!failing)
+                {
+                    LogRefreshFailed(logger, e);
+                }
+
+                failing = true;
+            }
+
+            await Task.Delay(Refresh, time, stoppingToken);
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "The gateway could not refresh its host directory from the cluster; it keeps routing with what it knew.")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,25 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace OllamaOrleans.Api.Gateway;
+
+/// <summary>Errors the gateway answers itself, shaped as Ollama's (native <c>{"error"}</c>, or OpenAI's envelope).</summary>
+public static class OllamaErrors
+{
+    public static Task WriteAsync(HttpContext context, int status, string message, MeteredEndpoint endpoint)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        object body = endpoint.IsOpenAi()
+            ? new { error = new { message, type = status switch { 400 => "invalid_request_error", 404 => "not_found_error", _ => "api_error" }, param = (string?)null, code = (string?)null } }
+            : new { error = message };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body), context.RequestAborted);
+    }
+
+    /// <summary>Ollama's own "not found" text, which differs by endpoint (reference §3.1).</summary>
+    public static string ModelNotFound(MeteredEndpoint endpoint, string model) => endpoint switch
+    {
+        MeteredEndpoint.Embed or MeteredEndpoint.Embeddings => $"model \"{model}\" not found, try pulling it first",
+        _ => $"model '{model}' not found",
+    };
+}

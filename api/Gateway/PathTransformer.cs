@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Http;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace OllamaOrleans.Api.Gateway;
+
+/// <summary>Forwards to the host's base URL plus the path after the gateway prefix, query kept, headers as YARP copies them.</summary>
+public sealed class PathTransformer(PathString path) : HttpTransformer
+{
+    public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+    {
+        await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+        proxyRequest.RequestUri = new Uri(destinationPrefix.TrimEnd('/') + path.ToUriComponent() + httpContext.Request.QueryString.ToUriComponent());
+    }
+}

@@ -1,0 +1,209 @@
+using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Tests.Support;
+using OllamaSimulator;
+
+namespace OllamaOrleans.Tests.Grains.Probes;
+
+/// <summary>Synthetic probes of model grains against the simulator, checked against the simulator's own state.</summary>
+[Collection(ProbeClusterCollection.Name)]
+public sealed class ProbeGrainTests(ProbeClusterFixture fixture)
+{
+    private const string Llama = "llama3.2:latest";
+
+    private async Task<(IOllamaHostGrain Host, string Name)> MonitorAsync(SimulatedOllama simulated, string name)
+    {
+        var host = fixture.Grains.GetGrain<IOllamaHostGrain>(name);
+        await host.StartAsync(TestHosts.Registration(name, simulated.BaseUri));
+        await host.PollNowAsync();
+        return (host, name);
+    }
+
+    private IOllamaModelGrain Model(string host, string model = Llama) => fixture.Grains.GetGrain<IOllamaModelGrain>(ModelKey.For(host, model));
+
+    [Fact]
+    public async Task LoadedOnly_ModelNotLoaded_IsSkippedAndNeverLoaded()
+    {
+        var simulated = fixture.NextHost();
+        var (_, name) = await MonitorAsync(simulated, TestHosts.UniqueName("probe"));
+
+        var outcome = await Model(name).ProbeNowAsync();
+
+        Assert.Equal(new ProbeOutcome(false, null, "the model is not loaded"), outcome);
+        Assert.Equal(0, simulated.Counters.Loads);
+        Assert.Equal(0, simulated.Counters.RequestCount("/api/generate"));
+    }
+
+    [Fact]
+    public async Task LoadedOnly_TenCycles_NeverLoadEvictOrMoveTheExpiry()
+    {
+        var simulated = fixture.NextHost();
+        await simulated.LoadAsync(Llama, TimeSpan.FromMinutes(10));
+        var before = simulated.GetModelState(Llama);
+        var (_, name) = await MonitorAsync(simulated, TestHosts.UniqueName("probe"));
+
+        for (var cycle = 0; cycle < 10; cycle++)
+        {
+            var outcome = await Model(name).ProbeNowAsync();
+            Assert.Equal(new ProbeOutcome(true, "200", null), outcome);
+            var now = simulated.GetModelState(Llama);
+            Assert.Equal(ModelState.Loaded, now.State);
+            Assert.InRange((now.ExpiresAt!.Value - before.ExpiresAt!.Value).Duration(), TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal(1, simulated.Counters.Loads);
+        Assert.Equal(0, simulated.Counters.Evictions);
+        Assert.Equal(1, simulated.GetModelState(Llama).Loads);
+        var snapshot = await Model(name).GetSnapshotAsync();
+        var probe = Assert.Single(snapshot!.Inference);
+        Assert.Equal(InferenceSources.Probe, probe.Source);
+        Assert.Equal(new RequestCount("generate", "POST", "200", 10), Assert.Single(probe.Requests));
+        Assert.Equal(10, probe.GenerationTokens);
+        Assert.Equal(10, probe.TimeToFirstToken.Count);
+        Assert.True(snapshot.Probe!.Succeeded);
+    }
+
+    [Fact]
+    public async Task LoadedOnly_ModelKeptForever_StaysForever()
+    {
+        var simulated = fixture.NextHost();
+        using var http = new HttpClient();
+        using var load = await http.PostAsync(new Uri(simulated.BaseUri, "api/generate"), new StringContent("""{"model":"llama3.2","prompt":"","keep_alive":-1}"""));
+        load.EnsureSuccessStatusCode();
+        var (_, name) = await MonitorAsync(simulated, TestHosts.UniqueName("probe"));
+
+        Assert.True((await Model(name).ProbeNowAsync()).Ran);
+
+        var state = simulated.GetModelState(Llama);
+        Assert.True(state.KeepAlive > TimeSpan.FromDays(365 * 100), $"keep-alive became {state.KeepAlive}");
+        Assert.True(state.ExpiresAt!.Value.Year > 2300);
+    }
+
+    [Fact]
+    public async Task Probe_RecordsReachTheHostSnapshotAndTheRollingStatistics()
+    {
+        var simulated = fixture.NextHost();
+        await simulated.LoadAsync(Llama, TimeSpan.FromMinutes(10));
+        var (host, name) = await MonitorAsync(simulated, TestHosts.UniqueName("probe"));
+
+        await Model(name).ProbeNowAsync();
+        await Model(name).ProbeNowAsync();
+
+        var published = await WaitForAsync(() => fixture.Registry.Snapshots.SingleOrDefault(s => s.Name == name)?.Models.Single(m => m.Name == Llama).Inference.SingleOrDefault()?.Requests.Sum(r => r.Count) == 2);
+        Assert.True(published, "the host snapshot never showed the two probes");
+        var statistics = await host.GetStatisticsAsync(StatisticsWindow.FiveMinutes, null);
+        Assert.Equal(2, statistics.Total.Requests);
+        Assert.Equal(2, statistics.Models.Single(m => m.Model == Llama).Summary.Requests);
+        Assert.Equal(0, statistics.Models.Single(m => m.Model == "qwen2.5:7b").Summary.Requests);
+        Assert.Equal(2, (await Model(name).GetWindowAsync(StatisticsWindow.OneDay, InferenceSources.Probe)).Requests);
+        Assert.Equal(0, (await Model(name).GetWindowAsync(StatisticsWindow.OneDay, InferenceSources.Traffic)).Requests);
+    }
+
+    [Fact]
+    public async Task Probe_CountersSurviveADeactivation()
+    {
+        var simulated = fixture.NextHost();
+        await simulated.LoadAsync(Llama, TimeSpan.FromMinutes(10));
+        var (_, name) = await MonitorAsync(simulated, TestHosts.UniqueName("probe"));
+        await Model(name).ProbeNowAsync();
+
+        await fixture.Cluster.DeactivateAsync(Model(name));
+
+        var snapshot = await Model(name).GetSnapshotAsync();
+        Assert.Equal(1, snapshot!.Inference.Single().Requests.Single().Count);
+        Assert.Equal(1, (await Model(name).GetWindowAsync(StatisticsWindow.OneHour, null)).Requests);
+    }
+
+    [Fact]
+    public async Task Probe_HostDown_IsNotGranted()
+    {
+        var simulated = fixture.NextHost();
+        await simulated.LoadAsync(Llama, TimeSpan.FromMinutes(10));
+        var (host, name) = await MonitorAsync(simulated, TestHosts.UniqueName("probe"));
+        simulated.SetFault(FaultMode.Down);
+        try
+        {
+            await host.PollNowAsync();
+
+            var outcome = await Model(name).ProbeNowAsync();
+
+            Assert.Equal(new ProbeOutcome(false, null, "the host is down, busy, or already probing"), outcome);
+        }
+        finally
+        {
+            simulated.SetFault(FaultMode.None);
+        }
+    }
+
+    [Theory]
+    [InlineData(FaultMode.Hang, "timeout")]
+    [InlineData(FaultMode.Error, "500")]
+    [InlineData(FaultMode.Malformed, "malformed")]
+    [InlineData(FaultMode.Truncated, "truncated")]
+    public async Task Always_FaultyHost_LandsInItsOutcomeClass(FaultMode fault, string status)
+    {
+        var simulated = fixture.NextHost();
+        var name = $"always-{Array.IndexOf([FaultMode.Hang, FaultMode.Error, FaultMode.Malformed, FaultMode.Truncated], fault) + 1}";
+        await MonitorAsync(simulated, name);
+        simulated.SetFault(fault);
+        try
+        {
+            var outcome = await Model(name).ProbeNowAsync();
+
+            Assert.Equal(new ProbeOutcome(true, status, null), outcome);
+            var snapshot = await Model(name).GetSnapshotAsync();
+            Assert.Equal(new RequestCount("generate", "POST", status, 1), snapshot!.Inference.Single().Requests.Single());
+            Assert.Equal(new ProbeStatus(false, snapshot.Probe!.At, status), snapshot.Probe);
+        }
+        finally
+        {
+            simulated.SetFault(FaultMode.None);
+        }
+    }
+
+    [Fact]
+    public async Task Always_ModelDeletedFromTheHost_Is404()
+    {
+        var simulated = fixture.NextHost();
+        await MonitorAsync(simulated, "always-5");
+        Assert.True(simulated.RemoveModel(Llama));
+
+        var outcome = await Model("always-5").ProbeNowAsync();
+
+        Assert.Equal(new ProbeOutcome(true, "404", null), outcome);
+    }
+
+    [Fact]
+    public async Task Always_QueueFull_Is503()
+    {
+        await using var busy = await SimulatorHost.StartAsync(new SimulatorOptions { MaxQueue = 0, LoadTime = TimeSpan.FromMilliseconds(10) });
+        await MonitorAsync(busy.Hosts[0], "always-6");
+
+        var outcome = await Model("always-6").ProbeNowAsync();
+
+        Assert.Equal(new ProbeOutcome(true, "503", null), outcome);
+        Assert.Equal(0, busy.Hosts[0].Counters.Loads);
+    }
+
+    [Fact]
+    public async Task Always_LoadsAModelThatWasNotLoaded()
+    {
+        var simulated = fixture.NextHost();
+        await MonitorAsync(simulated, "always-7");
+
+        var outcome = await Model("always-7").ProbeNowAsync();
+
+        Assert.Equal(new ProbeOutcome(true, "200", null), outcome);
+        Assert.Equal(1, simulated.Counters.Loads);
+        Assert.True((await Model("always-7").GetSnapshotAsync())!.Inference.Single().LoadDuration.Sum > 0);
+    }
+
+    private static async Task<bool> WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        return condition();
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.DependencyInjection;
+using OllamaOrleans.Grains;
+using OllamaOrleans.Grains.Polling;
+using OllamaOrleans.Grains.Probes;
+using OllamaOrleans.Grains.Registry;
+using OllamaSimulator;
+using Orleans.TestingHost;
+
+namespace OllamaOrleans.Tests.Support;
+
+/// <summary>
+/// One silo and one in-process Ollama simulator for the probe tests. Probes run LoadedOnly by default
+/// and Always on the hosts named <c>always-N</c>; timers are an hour apart, so tests drive polls and
+/// probes explicitly and count exactly.
+/// </summary>
+public sealed class ProbeClusterFixture : IAsyncLifetime
+{
+    public const int SimulatedHosts = 12;
+
+    private int nextHost;
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public SimulatorHost Simulator { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public IHostSnapshotRegistry Registry => Cluster.Silos[0].ServiceProvider.GetRequiredService<IHostSnapshotRegistry>();
+
+    /// <summary>A simulated Ollama host no other test uses.</summary>
+    public SimulatedOllama NextHost() => Simulator.Hosts[Interlocked.Increment(ref nextHost) - 1];
+
+    public async Task InitializeAsync()
+    {
+        Simulator = await SimulatorHost.StartAsync(new SimulatorOptions
+        {
+            Hosts = SimulatedHosts,
+            LoadTime = TimeSpan.FromMilliseconds(50),
+            TokensPerSecond = 200,
+        });
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Monitor);
+            silo.UseSystemTextJsonGrainStorageSerializer();
+            silo.UseInMemoryReminderService();
+            silo.Services.AddOllamaMonitorGrains();
+            silo.Services.Configure<PollingOptions>(o =>
+            {
+                o.Interval = TimeSpan.FromHours(1);
+                o.MaxStartDelay = TimeSpan.FromHours(1);
+                o.RandomizeStart = false;
+                o.Timeout = TimeSpan.FromSeconds(2);
+            });
+            silo.Services.Configure<ProbeOptions>(o =>
+            {
+                o.Interval = TimeSpan.FromHours(1);
+                o.Timeout = TimeSpan.FromSeconds(2);
+                o.Overrides.AddRange(Enumerable.Range(1, 10).Select(i => new ProbeOverride { Host = $"always-{i}", Mode = ProbeMode.Always }));
+            });
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        await Simulator.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ProbeClusterCollection : ICollectionFixture<ProbeClusterFixture>
+{
+    public const string Name = "probe cluster";
+}

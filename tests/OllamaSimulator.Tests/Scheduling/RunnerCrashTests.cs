@@ -1,0 +1,62 @@
+using System.Net;
+using OllamaSimulator.Tests.Support;
+
+namespace OllamaSimulator.Tests.Scheduling;
+
+/// <summary>§3.2: an error after the stream started is one more NDJSON line; before it, a real status.</summary>
+public sealed class RunnerCrashTests
+{
+    [Fact]
+    public async Task CrashMidStream_EndsWithAnErrorLine_Status200_NoDoneLine()
+    {
+        await using var sim = await TestSimulator.StartAsync(o => o.With(tokensPerSecond: 50, responseTokens: 100_000));
+        var host = sim.Hosts[0];
+        using var client = host.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/generate")
+        {
+            Content = new StringContent("{\"model\":\"llama3.2\",\"prompt\":\"hi\",\"options\":{\"num_predict\":100000}}"),
+        };
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        await reader.ReadLineAsync();
+
+        Assert.True(host.CrashRunner("llama3.2"));
+        var rest = (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("{\"error\":\"an error was encountered while running the model: unexpected EOF\"}", rest[^1]);
+        Assert.DoesNotContain(rest, line => line.Contains("\"done\":true", StringComparison.Ordinal));
+        Assert.Equal(ModelState.Absent, host.GetModelState("llama3.2").State);
+    }
+
+    [Fact]
+    public async Task CrashBeforeTheFirstToken_IsAReal500()
+    {
+        await using var sim = await TestSimulator.StartAsync(o => o.With(tokensPerSecond: 50, responseTokens: 100_000));
+        var host = sim.Hosts[0];
+        using var client = host.Client();
+        using var first = new HttpRequestMessage(HttpMethod.Post, "/api/generate")
+        {
+            Content = new StringContent("{\"model\":\"llama3.2\",\"prompt\":\"hi\",\"options\":{\"num_predict\":100000}}"),
+        };
+        using var running = await client.SendAsync(first, HttpCompletionOption.ResponseHeadersRead);
+        var waiting = client.PostAsync("/api/generate", "{\"model\":\"llama3.2\",\"prompt\":\"hi\"}");
+        await TestSimulator.EventuallyAsync(() => host.GetModelState("llama3.2").RefCount == 2, "the second request to wait for the slot");
+
+        host.CrashRunner("llama3.2");
+        var reply = await waiting;
+
+        Assert.Equal(500, reply.Status);
+        Assert.Equal("application/json", reply.ContentType);
+        Assert.Equal(
+            "{\"error\":\"model runner has unexpectedly stopped, this may be due to resource limitations or an internal error, check ollama server logs for details\"}",
+            reply.Body);
+    }
+
+    [Fact]
+    public async Task Crash_OfAModelNotLoaded_IsFalse()
+    {
+        await using var sim = await TestSimulator.StartAsync();
+        Assert.False(sim.Hosts[0].CrashRunner("llama3.2"));
+    }
+}
