@@ -22,12 +22,27 @@ public sealed class ProbeGateTests
     }
 
     [Fact]
-    public void TrafficInFlight_KeepsProbesAway()
+    public void TrafficInFlight_KeepsProbesAway_UntilEveryGatewayReportsZero()
     {
-        var gate = new ProbeGate { TrafficInFlight = 2 };
+        var gate = new ProbeGate();
+        gate.ReportTraffic("gw1", 2, T0);
+        gate.ReportTraffic("gw2", 1, T0);
 
         Assert.False(gate.TryEnter("a", T0, Lease));
-        gate.TrafficInFlight = 0;
+        gate.ReportTraffic("gw1", 0, T0);
+        Assert.Equal(1, gate.TrafficInFlight(T0));
+        Assert.False(gate.TryEnter("a", T0, Lease));
+        gate.ReportTraffic("gw2", 0, T0);
         Assert.True(gate.TryEnter("a", T0, Lease));
+    }
+
+    [Fact]
+    public void TrafficReport_OfADeadGateway_ExpiresAfterAMinute()
+    {
+        var gate = new ProbeGate();
+        gate.ReportTraffic("gw1", 3, T0);
+
+        Assert.False(gate.TryEnter("a", T0.AddSeconds(59), Lease));
+        Assert.True(gate.TryEnter("a", T0.AddSeconds(61), Lease));
     }
 }

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using OllamaOrleans.Api.Gateway;
+
+namespace OllamaOrleans.Tests.Api.Gateway;
+
+public sealed class ClientIdentityTests
+{
+    [Theory]
+    [InlineData(null, "anonymous")]
+    [InlineData("  ", "anonymous")]
+    [InlineData("alice", "alice")]
+    [InlineData(" team-a.bot_1@lab ", "team-a.bot_1@lab")]
+    [InlineData("drop\"table\n", "droptable")]
+    [InlineData("💥", "anonymous")]
+    public void Sanitize_KeepsASafeCharset(string? raw, string expected) => Assert.Equal(expected, ClientIdentity.Sanitize(raw));
+
+    [Fact]
+    public void Sanitize_CapsTheLength() => Assert.Equal(64, ClientIdentity.Sanitize(new string('x', 500)).Length);
+
+    [Fact]
+    public void Admit_BeyondTheCap_IsOther_AndCounted()
+    {
+        var identity = new ClientIdentity(Options.Create(new GatewayOptions { MaxClients = 2 }));
+
+        Assert.Equal("a", identity.Admit("a"));
+        Assert.Equal("b", identity.Admit("b"));
+        Assert.Equal("other", identity.Admit("c"));
+        Assert.Equal("a", identity.Admit("a"));
+        Assert.Equal(1, identity.Overflowed);
+    }
+}
