@@ -47,6 +47,26 @@ public sealed class DashboardFileTests
     }
 
     [Fact]
+    public void Panels_DoNotOverlap()
+    {
+        var taken = new Dictionary<(int X, int Y), string>();
+        foreach (var panel in dashboard.Panels)
+        {
+            var grid = panel.Json.GetProperty("gridPos");
+            int x0 = grid.GetProperty("x").GetInt32(), y0 = grid.GetProperty("y").GetInt32();
+            for (var x = x0; x < x0 + grid.GetProperty("w").GetInt32(); x++)
+            {
+                for (var y = y0; y < y0 + grid.GetProperty("h").GetInt32(); y++)
+                {
+                    Assert.True(taken.TryAdd((x, y), panel.Title), $"{panel.Title} overlaps {taken.GetValueOrDefault((x, y))} at {x},{y}");
+                }
+            }
+
+            Assert.True(x0 + grid.GetProperty("w").GetInt32() <= 24, $"{panel.Title} is wider than the dashboard");
+        }
+    }
+
+    [Fact]
     public void EveryOllamaQuery_HonoursTheHostVariable()
     {
         foreach (var query in dashboard.QueryPanels.SelectMany(p => p.Queries.Select(q => (p.Title, q.Expr))).Where(q => q.Expr.Contains("ollama_", StringComparison.Ordinal) && !q.Expr.Contains("job=\"ollama-orleans\"", StringComparison.Ordinal)))

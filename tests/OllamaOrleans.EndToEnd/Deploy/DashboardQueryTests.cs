@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using OllamaOrleans.EndToEnd.Support;
 
@@ -7,12 +8,14 @@ namespace OllamaOrleans.EndToEnd.Deploy;
 /// <summary>
 /// Every query of the fleet dashboard, run through a real Prometheus that scrapes a real silo
 /// watching the simulator: probes run, models load and unload, one host answers too slowly for its
-/// probes and one is down. A query that errs or returns no number fails the test.
+/// probes and one is down, clients go through the metering gateway. A query that errs or returns no
+/// number fails the test.
 /// </summary>
 [Collection(ProcessCollection.Name)]
 public sealed class DashboardQueryTests
 {
     private static readonly TimeSpan ScrapeInterval = TimeSpan.FromSeconds(1);
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     [Fact]
     public async Task EveryDashboardQuery_ReturnsData_FromAStackWatchingTheSimulator()
@@ -37,6 +40,15 @@ public sealed class DashboardQueryTests
         await stack.SetFaultAsync(ports[1], "slow", delayMs: 1000);
         await stack.SetFaultAsync(ports[2], "down");
 
+        // Clients through the metering gateway: answers read to the end, and one stream abandoned.
+        for (var i = 0; i < 3; i++)
+        {
+            using var answer = await Http.PostAsJsonAsync(new Uri(stack.SiloUri, "fleet/api/generate"), new { model = "llama3.2", prompt = "Hi", stream = false });
+            Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync());
+        }
+
+        await AbandonStreamAsync(new Uri(stack.SiloUri, $"h/{LocalStack.HostName(ports[0])}/api/chat"));
+
         var dashboard = DashboardFile.Load("ollama-fleet.json");
         var failures = await Eventually.WithinAsync(
             TimeSpan.FromSeconds(60),
@@ -44,7 +56,7 @@ public sealed class DashboardQueryTests
             f => f.Count == 0,
             f => "queries without data:\n" + string.Join('\n', f ?? []) + "\n" + stack.Logs());
         Assert.Empty(failures);
-        Assert.Equal(37, dashboard.QueryPanels.Count());
+        Assert.Equal(40, dashboard.QueryPanels.Count());
     }
 
     [Fact]
@@ -63,6 +75,21 @@ public sealed class DashboardQueryTests
         Assert.Equal(hosts, listed);
         Assert.Contains("llama3.2:latest", models);
         Assert.Contains("gemma3:4b", models);
+    }
+
+    /// <summary>Reads the first line of a streamed chat and hangs up: a client that went away.</summary>
+    private static async Task AbandonStreamAsync(Uri chat)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, chat)
+        {
+            Content = JsonContent.Create(new { model = "llama3.2", messages = new[] { new { role = "user", content = "Tell a long story." } }, options = new { num_predict = 500 } }),
+        };
+        // No draining of the rest for reuse: disposing the response closes the connection.
+        using var client = new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 });
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        using var body = new StreamReader(await response.Content.ReadAsStreamAsync());
+        Assert.NotNull(await body.ReadLineAsync());
     }
 
     private static async Task<List<string>> FailingQueriesAsync(PrometheusApi prometheus, DashboardFile dashboard, DateTimeOffset started)

@@ -30,7 +30,7 @@ public sealed class LocalStack : IAsyncDisposable
 
     public Uri AlertmanagerUri => new($"http://127.0.0.1:{Port("ALERTMANAGER_PORT")}/");
 
-    public string SiloTarget => $"127.0.0.1:{Port("SILO_PORT")}";
+    public Uri SiloUri => new($"http://127.0.0.1:{Port("SILO_PORT")}/");
 
     public static string HostName(int port) => $"127.0.0.1:{port}";
 
