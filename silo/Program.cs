@@ -1,4 +1,10 @@
 using OllamaOrleans.Silo.Hosting;
+using OllamaOrleans.Silo.Resources.Gpu;
+
+if (GpuCheck.Requested(args))
+{
+    return GpuCheck.Run(args, Console.Out);
+}
 
 try
 {
@@ -6,6 +12,7 @@ try
     builder.AddMonitorLogging();
     builder.AddMonitorConfiguration();
     builder.AddMonitorSilo();
+    builder.AddMonitorResources();
     builder.AddMonitorHttp();
 
     var app = builder.Build();

@@ -30,6 +30,9 @@ public sealed class GatewayMetrics
 
     public void Dropped(string reason, int count) => dropped.WithLabels(reason).Inc(count);
 
+    /// <summary>Measurements dropped so far for <paramref name="reason"/>.</summary>
+    public double DroppedSoFar(string reason) => dropped.WithLabels(reason).Value;
+
     private static string StatusClass(string status) =>
         status.Length == 3 && char.IsAsciiDigit(status[0]) ? status[0] + "xx" : "error";
 }

@@ -51,8 +51,13 @@ public sealed class GatewayProxy(
         using var lease = model is null ? default(InFlightTracker.Lease?) : inFlight.Enter(host.Name, model);
         var meter = new ResponseMeter(facts.Endpoint, facts.StripUsage, () => time.GetElapsedTime(started));
         var original = context.Response.Body;
-        var metering = new MeteringStream(original, meter, () => context.Response.ContentType);
-        context.Response.Body = metering;
+        var metering = new MeteringStream(original, meter, () => context.Response.StatusCode == StatusCodes.Status200OK ? context.Response.ContentType : null);
+        if (facts.Endpoint != MeteredEndpoint.None)
+        {
+            // Only inference answers are read; everything else passes through untouched.
+            context.Response.Body = metering;
+        }
+
         string outcome;
         try
         {

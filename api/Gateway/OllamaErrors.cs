@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -6,6 +7,9 @@ namespace OllamaOrleans.Api.Gateway;
 /// <summary>Errors the gateway answers itself, shaped as Ollama's (native <c>{"error"}</c>, or OpenAI's envelope).</summary>
 public static class OllamaErrors
 {
+    /// <summary>Like Go's encoder, leave quotes and apostrophes readable (<c>model 'x' not found</c>).</summary>
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Task WriteAsync(HttpContext context, int status, string message, MeteredEndpoint endpoint)
     {
         context.Response.StatusCode = status;
@@ -13,7 +17,7 @@ public static class OllamaErrors
         object body = endpoint.IsOpenAi()
             ? new { error = new { message, type = status switch { 400 => "invalid_request_error", 404 => "not_found_error", _ => "api_error" }, param = (string?)null, code = (string?)null } }
             : new { error = message };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body), context.RequestAborted);
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json), context.RequestAborted);
     }
 
     /// <summary>Ollama's own "not found" text, which differs by endpoint (reference §3.1).</summary>

@@ -23,4 +23,8 @@ public sealed record InferenceSnapshot(
     /// <summary>Estimated wait for a free parallel slot (total minus load, prompt and generation time).</summary>
     [Id(11)]
     public HistogramSnapshot? QueueWait { get; init; }
+
+    /// <summary>Requests that ended with a final object, by its <c>done_reason</c>.</summary>
+    [Id(12)]
+    public ImmutableSortedDictionary<string, long> DoneReasons { get; init; } = ImmutableSortedDictionary<string, long>.Empty;
 }

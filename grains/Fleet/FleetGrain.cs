@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Grains.Placement;
 
 namespace OllamaOrleans.Grains.Fleet;
 
@@ -40,13 +41,13 @@ public sealed partial class FleetGrain(
         var existed = state.State.Hosts.TryGetValue(registration.Name, out var existing);
         if (existed && existing!.IsEquivalentTo(registration))
         {
-            await Host(registration.Name).StartAsync(registration);
+            await StartHostAsync(registration);
             return FleetChange.None;
         }
 
         state.State.Hosts[registration.Name] = registration;
         await state.WriteStateAsync();
-        await Host(registration.Name).StartAsync(registration);
+        await StartHostAsync(registration);
         return existed ? new FleetChange([], [registration.Name], []) : new FleetChange([registration.Name], [], []);
     }
 
@@ -71,7 +72,7 @@ public sealed partial class FleetGrain(
         {
             try
             {
-                await Host(registration.Name).StartAsync(registration);
+                await StartHostAsync(registration);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -85,6 +86,16 @@ public sealed partial class FleetGrain(
         reminderName == WatchdogReminder ? EnsureHostsActiveAsync() : Task.CompletedTask;
 
     private IOllamaHostGrain Host(string name) => GrainFactory.GetGrain<IOllamaHostGrain>(name);
+
+    /// <summary>
+    /// Starts a host grain with its URL in the request context, so that a first activation is placed
+    /// on the silo of the node its Ollama runs on. Async on purpose: the context change ends here.
+    /// </summary>
+    private async Task StartHostAsync(HostRegistration registration)
+    {
+        HostUrlContext.Set(registration.Url);
+        await Host(registration.Name).StartAsync(registration);
+    }
 
     [LoggerMessage(1, LogLevel.Information, "Host registry follows the configuration: {Added} added, {Updated} updated, {Removed} removed; {Total} hosts registered.")]
     private static partial void LogSeeded(ILogger logger, int added, int updated, int removed, int total);

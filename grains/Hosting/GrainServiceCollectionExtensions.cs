@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OllamaOrleans.Grains.Ollama;
+using OllamaOrleans.Grains.Placement;
 using OllamaOrleans.Grains.Polling;
 using OllamaOrleans.Grains.Probes;
 using OllamaOrleans.Grains.Registry;
@@ -10,13 +11,17 @@ namespace OllamaOrleans.Grains;
 
 public static class GrainServiceCollectionExtensions
 {
-    /// <summary>What the grains need from the silo's container: the Ollama client, the snapshot registry, time.</summary>
+    /// <summary>
+    /// What the grains need from the silo's container: the Ollama client, the snapshot registry, time,
+    /// and the host grains' node-local placement.
+    /// </summary>
     public static IServiceCollection AddOllamaMonitorGrains(this IServiceCollection services)
     {
         services.AddOptions<PollingOptions>();
         services.AddOptions<ProbeOptions>();
         services.AddSingleton<IHostSnapshotRegistry, HostSnapshotRegistry>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddNodeLocalPlacement();
         services.AddHttpClient<OllamaApiClient>(http =>
             {
                 // Each call carries its own timeout; the client-wide one must not cut it short.

@@ -30,4 +30,7 @@ public sealed partial class OllamaHostGrain
 
     [LoggerMessage(9, LogLevel.Information, "Host {Host} removed from monitoring.")]
     private static partial void LogDecommissioned(ILogger logger, string host);
+
+    [LoggerMessage(10, LogLevel.Information, "Host {Host} at {Url} moves to silo {Silo}, which runs on its Ollama node and can read its processes and GPUs.")]
+    private static partial void LogMovingToNode(ILogger logger, string host, string url, string silo);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.GrainInterfaces;
 using OllamaOrleans.Grains.Ollama;
+using OllamaOrleans.Grains.Placement;
 using OllamaOrleans.Grains.Polling;
 using OllamaOrleans.Grains.Probes;
 using OllamaOrleans.Grains.Registry;
@@ -13,11 +14,15 @@ namespace OllamaOrleans.Grains.Hosts;
 /// One Ollama host. A KeepAlive timer polls <c>/api/version</c>, <c>/api/tags</c> and <c>/api/ps</c>;
 /// the results go to the host's model grains and, as a snapshot, to this silo's registry. The work
 /// itself (parsing, diffing, planning) is done by pure classes; this is the shell around them.
+/// Placed on the silo of the node its Ollama runs on, when there is one, so that silo can read the
+/// server's processes and GPUs; it moves there when such a silo joins later.
 /// </summary>
+[NodeLocalPlacement]
 public sealed partial class OllamaHostGrain(
     [PersistentState("host", StorageNames.Monitor)] IPersistentState<OllamaHostState> state,
     OllamaApiClient client,
     IHostSnapshotRegistry registry,
+    INodeDirectory nodes,
     IOptions<PollingOptions> options,
     IOptions<ProbeOptions> probeOptions,
     TimeProvider time,
@@ -77,6 +82,7 @@ public sealed partial class OllamaHostGrain(
         }
 
         StartTimer();
+        await MoveToOllamaNodeAsync(registration.Url);
     }
 
     public async Task DecommissionAsync()

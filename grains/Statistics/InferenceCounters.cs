@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OllamaOrleans.GrainInterfaces;
 
 namespace OllamaOrleans.Grains.Statistics;
@@ -36,6 +37,9 @@ public sealed class InferenceCounters
 
     public double? LastTokensPerSecond { get; set; }
 
+    /// <summary>Final objects by <c>done_reason</c> (stop, length, load, unload).</summary>
+    public Dictionary<string, long> DoneReasons { get; set; } = new(StringComparer.Ordinal);
+
     public void Record(InferenceRecord record)
     {
         var key = string.Join(Separator, record.Endpoint, record.Method, record.Status);
@@ -68,6 +72,12 @@ public sealed class InferenceCounters
             LastTokensPerSecond = record.GenerationTokens / record.GenerationSeconds;
         }
 
+        if (!string.IsNullOrEmpty(record.DoneReason))
+        {
+            var reason = record.DoneReason.Length <= 32 ? record.DoneReason : "other";
+            DoneReasons[reason] = DoneReasons.GetValueOrDefault(reason) + 1;
+        }
+
         PromptTokens += record.PromptTokens;
         GenerationTokens += record.GenerationTokens;
         PromptEvalSeconds += record.PromptEvalSeconds;
@@ -88,6 +98,7 @@ public sealed class InferenceCounters
         LastTokensPerSecond)
     {
         QueueWait = QueueWait.ToSnapshot(InferenceBuckets.QueueWait),
+        DoneReasons = DoneReasons.ToImmutableSortedDictionary(StringComparer.Ordinal),
     };
 
     private static RequestCount ToCount(string key, long count)

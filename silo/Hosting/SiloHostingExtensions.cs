@@ -1,6 +1,8 @@
 using Orleans.Dashboard;
 
 using OllamaOrleans.Grains;
+using OllamaOrleans.Grains.Placement;
+using OllamaOrleans.Silo.Resources;
 using OllamaOrleans.Silo.Storage;
 
 namespace OllamaOrleans.Silo.Hosting;
@@ -9,12 +11,14 @@ public static class SiloHostingExtensions
 {
     /// <summary>
     /// The Orleans silo: the embedded default (localhost clustering, memory storage and reminders)
-    /// unless <c>REDIS_CONNECTION</c> is set; the dashboard; the grains' services; the registry seeder.
+    /// unless <c>REDIS_CONNECTION</c> is set; the dashboard; the grains' services; the registry seeder;
+    /// this node's identity, published so that host grains are placed on the node their Ollama runs on.
     /// </summary>
     public static WebApplicationBuilder AddMonitorSilo(this WebApplicationBuilder builder)
     {
         var mode = SiloMode.From(builder.Configuration);
         var orleans = OrleansSettings.From(builder.Configuration);
+        var node = NodeIdentityDetector.Detect(ResourceOptionsSetup.NodeAddresses(builder.Configuration));
         builder.UseOrleans(silo =>
         {
             if (mode.IsCluster)
@@ -31,6 +35,7 @@ public static class SiloHostingExtensions
             // JSON without CLR type names: readable in Redis, and state survives renamed types.
             silo.UseSystemTextJsonGrainStorageSerializer();
             silo.AddDashboard(o => o.CounterUpdateIntervalMs = 5000);
+            silo.UseNodeIdentity(node);
         });
         builder.Services.AddOllamaMonitorGrains();
         builder.Services.AddHostedService<FleetSeeder>();

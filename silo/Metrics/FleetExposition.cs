@@ -1,5 +1,6 @@
 using System.Buffers;
 using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Silo.Resources;
 
 namespace OllamaOrleans.Silo.Metrics;
 
@@ -10,7 +11,10 @@ namespace OllamaOrleans.Silo.Metrics;
 /// </summary>
 public static class FleetExposition
 {
-    public static void Write(IBufferWriter<byte> output, IReadOnlyList<HostSnapshot> hosts)
+    public static void Write(IBufferWriter<byte> output, IReadOnlyList<HostSnapshot> hosts) => Write(output, hosts, _ => null);
+
+    /// <param name="resources">The process and GPU figures of a host whose Ollama runs on this node, else null.</param>
+    public static void Write(IBufferWriter<byte> output, IReadOnlyList<HostSnapshot> hosts, Func<string, HostResources?> resources)
     {
         var w = new PrometheusTextWriter(output);
         w.Family(MetricNames.MonitorHosts, "gauge", "Ollama hosts whose grains are active on this silo.");
@@ -18,5 +22,7 @@ public static class FleetExposition
         HostSeriesWriter.Write(w, hosts);
         ModelSeriesWriter.Write(w, hosts);
         InferenceSeriesWriter.Write(w, hosts);
+        ResourceSeriesWriter.Write(w, hosts, resources);
+        GpuSeriesWriter.Write(w, hosts, resources);
     }
 }

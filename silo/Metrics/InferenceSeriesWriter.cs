@@ -45,6 +45,15 @@ public static class InferenceSeriesWriter
         Histogram(w, all, MetricNames.TimeToFirstToken, "Time from sending a streamed request to its first content.", InferenceBuckets.TimeToFirstToken, i => i.TimeToFirstToken);
         Histogram(w, all, MetricNames.LoadDuration, "Time Ollama spent getting a runner (load_duration: queueing, eviction and model load).", InferenceBuckets.LoadDuration, i => i.LoadDuration);
         Histogram(w, all.Where(x => x.Inference.QueueWait is { Count: > 0 }).ToList(), MetricNames.QueueWait, "Estimated wait for a free parallel slot: total_duration minus load, prompt evaluation and generation.", InferenceBuckets.QueueWait, i => i.QueueWait!);
+        w.Family(MetricNames.DoneReasons, "counter", "Requests that ended with a final object, by done_reason: stop, length (num_predict or context limit), load, unload.");
+        foreach (var (h, m, i) in all)
+        {
+            foreach (var (reason, count) in i.DoneReasons)
+            {
+                w.Sample(MetricNames.DoneReasons).Label("host", h).Label("model", m).Label("source", i.Source).Label("reason", reason).Value(count);
+            }
+        }
+
         WriteProbes(w, hosts);
     }
 

@@ -35,6 +35,24 @@ public static class MetricNames
     public const string TimeToFirstToken = "ollama_time_to_first_token_seconds";
     public const string LoadDuration = "ollama_load_duration_seconds";
     public const string QueueWait = "ollama_queue_wait_seconds";
+    public const string DoneReasons = "ollama_done_reasons_total";
     public const string ProbeSuccess = "ollama_probe_success";
     public const string LastProbe = "ollama_last_probe_timestamp_seconds";
+    public const string ResourcesLocal = "ollama_resources_local";
+    public const string ResourceLastSample = "ollama_resource_last_sample_timestamp_seconds";
+    public const string ActivitySeconds = "ollama_activity_seconds_total";
+    public const string Processes = "ollama_processes";
+    public const string CpuUsage = "ollama_cpu_usage_percent";
+    public const string CpuSeconds = "ollama_cpu_seconds_total";
+    public const string MemoryUsage = "ollama_memory_usage_bytes";
+    public const string DiskRead = "ollama_disk_read_bytes_total";
+    public const string GpuAvailable = "ollama_gpu_available";
+    public const string GpuInfo = "ollama_gpu_info";
+    public const string GpuUsage = "ollama_gpu_usage_percent";
+    public const string GpuMemory = "ollama_gpu_memory_bytes";
+    public const string GpuTemperature = "ollama_gpu_temperature_celsius";
+    public const string GpuPower = "ollama_gpu_power_watts";
+    public const string GpuEnergy = "ollama_gpu_energy_joules_total";
+    public const string GpuActiveSeconds = "ollama_gpu_active_seconds_total";
+    public const string GpuProcessMemory = "ollama_gpu_process_memory_bytes";
 }

@@ -1,11 +1,13 @@
 using OllamaOrleans.Grains.Registry;
+using OllamaOrleans.Silo.Resources;
 using Prometheus;
 
 namespace OllamaOrleans.Silo.Metrics;
 
 /// <summary>
 /// <c>GET /metrics</c>: the silo's own series (prometheus-net: process, Orleans' meter filtered) and then
-/// the fleet's series of the hosts whose grains live on this silo.
+/// the fleet's series of the hosts whose grains live on this silo, with the process and GPU figures
+/// of those that run on this silo's node.
 /// </summary>
 public static class MetricsEndpoint
 {
@@ -13,12 +15,12 @@ public static class MetricsEndpoint
 
     public static IEndpointRouteBuilder MapFleetMetrics(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/metrics", async (HttpContext context, IHostSnapshotRegistry registry) =>
+        endpoints.MapGet("/metrics", async (HttpContext context, IHostSnapshotRegistry registry, ResourceRegistry resources) =>
         {
             context.Response.ContentType = ContentType;
             context.Response.Headers.CacheControl = "no-store";
             await Prometheus.Metrics.DefaultRegistry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
-            FleetExposition.Write(context.Response.BodyWriter, registry.Snapshots);
+            FleetExposition.Write(context.Response.BodyWriter, registry.Snapshots, resources.Get);
             await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
         }).ExcludeFromDescription();
         return endpoints;

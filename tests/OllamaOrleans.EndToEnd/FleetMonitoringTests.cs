@@ -101,7 +101,7 @@ public sealed class FleetMonitoringTests : IAsyncLifetime
     public async Task Scrape_PassesPromtool_AlsoWithAModelNamedWithQuoteBackslashAndNewline()
     {
         const string weird = "we\"ird\\na\nme:latest";
-        await simulator.AddModelAsync(simulator.BasePort + 2, new { name = weird, size = 1234, digest = new string('a', 64), details = new { format = "gguf", family = "llama", parameter_size = "1B", quantization_level = "Q4_0" } });
+        await simulator.AddModelAsync(simulator.BasePort + 2, new { name = weird, unchecked_name = true, size = 1234, digest = new string('a', 64), details = new { format = "gguf", family = "llama", parameter_size = "1B", quantization_level = "Q4_0" } });
 
         var scrape = await Eventually.WithinAsync(
             2 * Interval + TimeSpan.FromSeconds(10),

@@ -10,6 +10,9 @@ public sealed record SimulatedModel
     /// <summary>A fixed default so that models made in tests list in a stable order.</summary>
     public static readonly DateTimeOffset DefaultModifiedAt = new(2026, 8, 1, 16, 12, 44, TimeSpan.Zero);
 
+    // Thousands of hosts share a few model names; hash each once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> DerivedDigests = new(StringComparer.Ordinal);
+
     private readonly string? digest;
     private readonly long? runtimeSize;
 
@@ -64,5 +67,5 @@ public sealed record SimulatedModel
 
     /// <summary>A stable, plausible manifest digest for models that do not state one.</summary>
     public static string DigestOf(string name) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("ollama-simulator/" + ModelName.Parse(name).Key)));
+        DerivedDigests.GetOrAdd(name, n => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("ollama-simulator/" + ModelName.Parse(n).Key))));
 }

@@ -67,7 +67,11 @@ public sealed class SimulatedOllama
         ?? throw new KeyNotFoundException($"no model \"{name}\" on port {Port}");
 
     /// <summary>Adds a model to the store (replacing one of the same name); it appears in <c>/api/tags</c> at once.</summary>
-    public void AddModel(SimulatedModel model) => host.Catalog.Add(model);
+    public void AddModel(SimulatedModel model, bool checkName = true)
+    {
+        OllamaSimulator.Models.ModelValidator.Validate(model, checkName);
+        host.Catalog.Add(model);
+    }
 
     /// <summary>Removes a model from the store; a loaded copy keeps running, as in Ollama.</summary>
     public bool RemoveModel(string name) => host.Catalog.Remove(name);

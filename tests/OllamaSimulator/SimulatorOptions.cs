@@ -67,6 +67,17 @@ public sealed class SimulatorOptions
         Require(MaxQueue >= 0, nameof(MaxQueue), "must not be negative");
         Require(VramBytes > 0, nameof(VramBytes), "must be positive");
         Require(DefaultContextLength >= 0, nameof(DefaultContextLength), "must not be negative");
+        foreach (var model in Models)
+        {
+            try
+            {
+                ModelValidator.Validate(model);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"{nameof(Models)}: {e.Message}", nameof(Models), e);
+            }
+        }
     }
 
     private static void Require(bool condition, string name, string problem)

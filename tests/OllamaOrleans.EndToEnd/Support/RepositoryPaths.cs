@@ -13,6 +13,9 @@ public static class RepositoryPaths
 
     public static string SimulatorDll => Built(Path.Combine("tests", "OllamaSimulator"), "OllamaSimulator.dll");
 
+    /// <summary>The fake's native launcher, named <c>ollama</c> like Ollama's binary (run directly, not through dotnet).</summary>
+    public static string FakeOllama => Built(Path.Combine("tests", "FakeOllama"), "ollama");
+
     private static string Built(string project, string dll)
     {
         var path = Path.Combine(Root, project, "bin", Configuration, "net10.0", dll);

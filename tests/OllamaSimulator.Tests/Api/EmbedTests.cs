@@ -52,6 +52,7 @@ public sealed class EmbedTests
     [InlineData("{\"model\":\"nomic-embed-text\",\"input\":5}", 400, "invalid input type")]
     [InlineData("{\"input\":\"a\"}", 404, "model '' not found")]
     [InlineData("{\"model\":\"foo\",\"input\":\"a\"}", 404, "model \\\"foo\\\" not found, try pulling it first")]
+    [InlineData("{\"model\":\"nomic-embed-text\",\"input\":\"longer than four tokens\",\"truncate\":false,\"options\":{\"num_ctx\":4}}", 400, "the input length exceeds the context length")]
     [InlineData("", 400, "missing request body")]
     public async Task Embed_Errors(string body, int status, string message)
     {

@@ -162,4 +162,18 @@ public sealed class RootAndRoutingTests
         Assert.Equal(200, allowed.Status);
         Assert.Equal("http://localhost:3000", allowed.Header("Access-Control-Allow-Origin"));
     }
+
+    [Fact]
+    public async Task Preflight_FromAnAllowedOrigin_Is204WithoutBody()
+    {
+        await using var sim = await TestSimulator.StartAsync();
+        using var raw = await RawHttp.ConnectAsync(sim.Hosts[0].Port);
+        await raw.SendAsync("OPTIONS /api/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: app://obsidian.md\r\nAccess-Control-Request-Method: POST\r\n\r\n");
+        var response = await raw.ReadResponseAsync();
+
+        Assert.Equal(204, response.Status);
+        Assert.False(response.Has("Content-Length"));
+        Assert.Equal("app://obsidian.md", response.Header("Access-Control-Allow-Origin"));
+        Assert.Contains("POST", response.Header("Access-Control-Allow-Methods"), StringComparison.Ordinal);
+    }
 }

@@ -28,16 +28,22 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task Down_DropsOpenConnections()
+    public async Task Down_DropsOpenConnections_HealBindsTheSamePortAgain()
     {
         await using var sim = await TestSimulator.StartAsync();
         var host = sim.Hosts[0];
-        using var raw = await RawHttp.ConnectAsync(host.Port);
+        var raw = await RawHttp.ConnectAsync(host.Port);
         await raw.SendAsync("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         await raw.ReadResponseAsync();
         host.SetFault(FaultMode.Down);
 
         Assert.True(await raw.IsClosedByServerAsync());
+        raw.Dispose();
+
+        // The port had live connections a moment ago; healing binds it again (SO_REUSEADDR).
+        host.SetFault(FaultMode.None);
+        using var client = host.Client();
+        Assert.Equal("Ollama is running", await client.GetStringAsync("/"));
     }
 
     [Fact]
@@ -72,7 +78,7 @@ public sealed class FaultTests
         host.SetFault(FaultMode.None);
         using var client = host.Client();
         Assert.Equal("{\"version\":\"0.32.15\"}", await client.GetStringAsync("/api/version"));
-        await TestSimulator.EventuallyAsync(() => host.Counters.RequestCount("unmatched", 499) == 1, "the hung request to be counted as abandoned");
+        await TestSimulator.EventuallyAsync(() => host.Counters.RequestCount("GET /api/version", 499) == 1, "the hung request to be counted as abandoned");
     }
 
     [Fact]
@@ -108,6 +114,7 @@ public sealed class FaultTests
         Assert.Equal(0, host.Counters.Loads);
         Assert.Equal(500, openAi.Status);
         Assert.Equal("api_error", openAi.Json.GetProperty("error").GetProperty("type").GetString());
+        Assert.Equal(1, host.Counters.RequestCount("GET /api/tags", 500));
         Assert.Equal("Ollama is running", await client.GetStringAsync("/"));
     }
 

@@ -48,6 +48,36 @@ public sealed class HttpServerTests
     }
 
     [Fact]
+    public async Task Http10_Stream_IsDelimitedByClose_NotChunked()
+    {
+        await using var sim = await TestSimulator.StartAsync();
+        using var raw = await RawHttp.ConnectAsync(sim.Hosts[0].Port);
+        var body = "{\"model\":\"llama3.2\",\"prompt\":\"hi\",\"options\":{\"num_predict\":2}}";
+        await raw.SendAsync($"POST /api/generate HTTP/1.0\r\nContent-Length: {body.Length}\r\n\r\n{body}");
+        var response = await raw.ReadResponseAsync();
+
+        Assert.Equal("HTTP/1.0 200 OK", response.StatusLine);
+        Assert.False(response.Has("Transfer-Encoding"));
+        Assert.False(response.Has("Content-Length"));
+        Assert.Equal(3, response.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task Http10_KeepAlive_IsHonouredAndAnnounced()
+    {
+        await using var sim = await TestSimulator.StartAsync();
+        using var raw = await RawHttp.ConnectAsync(sim.Hosts[0].Port);
+        await raw.SendAsync("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+        var first = await raw.ReadResponseAsync();
+        await raw.SendAsync("GET / HTTP/1.0\r\n\r\n");
+        var second = await raw.ReadResponseAsync();
+
+        Assert.Equal("keep-alive", first.Header("Connection"));
+        Assert.Equal("Ollama is running", second.Text);
+        Assert.True(await raw.IsClosedByServerAsync());
+    }
+
+    [Fact]
     public async Task ResponseHeaders_HaveDateAndContentLength_NoServerHeader()
     {
         await using var sim = await TestSimulator.StartAsync();

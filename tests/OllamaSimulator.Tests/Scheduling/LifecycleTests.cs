@@ -80,6 +80,34 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task LoadAsync_NegativeKeepAlive_IsForever()
+    {
+        var time = FakeClock.Create();
+        await using var sim = await FakeClock.StartAsync(time);
+        var host = sim.Hosts[0];
+        await host.LoadAsync("llama3.2", TimeSpan.FromSeconds(-1));
+        time.Advance(TimeSpan.FromDays(60));
+
+        Assert.Equal(OllamaSimulator.Json.GoDuration.Forever, host.GetModelState("llama3.2").KeepAlive);
+        Assert.Equal(ModelState.Loaded, host.GetModelState("llama3.2").State);
+    }
+
+    [Fact]
+    public async Task KeepAliveLongerThanATimerCanWait_StillUnloadsOnTime()
+    {
+        var time = FakeClock.Create();
+        await using var sim = await FakeClock.StartAsync(time);
+        var host = sim.Hosts[0];
+        await host.LoadAsync("llama3.2", TimeSpan.FromDays(60));
+        time.Advance(TimeSpan.FromDays(59));
+        var before = host.GetModelState("llama3.2").State;
+        time.Advance(TimeSpan.FromDays(1));
+
+        Assert.Equal(ModelState.Loaded, before);
+        Assert.Equal(ModelState.Absent, host.GetModelState("llama3.2").State);
+    }
+
+    [Fact]
     public async Task ForeverKeepAlive_NeverUnloads()
     {
         var time = FakeClock.Create();

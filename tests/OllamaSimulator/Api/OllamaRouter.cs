@@ -31,7 +31,7 @@ internal sealed class OllamaRouter : IHttpHandler
 
     public async Task HandleAsync(HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
-        var endpoint = RouteTable.Unmatched;
+        var endpoint = routes.EndpointFor(request, host.Version);
         var abandoned = false;
         try
         {
@@ -79,7 +79,7 @@ internal sealed class OllamaRouter : IHttpHandler
                 await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
                 return true;
             case FaultMode.Slow:
-                await Task.Delay(fault.Delay, host.Time, cancellationToken);
+                await Delays.AtLeastAsync(host.Time, fault.Delay, cancellationToken);
                 return false;
             case FaultMode.Truncated:
                 response.Fault = ResponseFault.Truncate;

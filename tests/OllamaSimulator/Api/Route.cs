@@ -1,4 +1,5 @@
 using OllamaSimulator.Http;
+using OllamaSimulator.Models;
 
 namespace OllamaSimulator.Api;
 
@@ -6,6 +7,9 @@ namespace OllamaSimulator.Api;
 internal sealed record Route(string Method, string Pattern, string? Since, Func<HttpRequest, HttpResponse, IReadOnlyDictionary<string, string>, CancellationToken, Task> Handler)
 {
     private readonly string[] segments = Pattern.Split('/');
+
+    /// <summary>The Ollama release that introduced the route; null = always there.</summary>
+    public OllamaVersion? SinceVersion { get; } = Since is null ? null : OllamaVersion.Parse(Since);
 
     /// <summary>How <see cref="SimulatorCounters"/> names this route.</summary>
     public string Endpoint => $"{Method} {Pattern}";

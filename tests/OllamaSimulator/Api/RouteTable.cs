@@ -22,10 +22,16 @@ internal sealed class RouteTable
     public RouteTable Add(string method, string pattern, Func<HttpRequest, HttpResponse, CancellationToken, Task> handler, string? since = null) =>
         Add(method, pattern, (request, response, _, ct) => handler(request, response, ct), since);
 
+    /// <summary>The endpoint a request would reach, for counting requests that a fault answers first.</summary>
+    public string EndpointFor(HttpRequest request, OllamaVersion? version) =>
+        routes.FirstOrDefault(r => r.Method == request.Method
+            && (r.SinceVersion is null || version is null || version.Value >= r.SinceVersion.Value)
+            && r.Match(request.RawPath) is not null)?.Endpoint ?? Unmatched;
+
     /// <summary>Answers the request; <paramref name="matched"/> learns the route before its handler runs.</summary>
     public async Task DispatchAsync(HttpRequest request, HttpResponse response, OllamaVersion? version, Action<string> matched, CancellationToken cancellationToken)
     {
-        var active = routes.Where(r => r.Since is null || version is null || version.Value.Has(r.Since)).ToList();
+        var active = routes.Where(r => r.SinceVersion is null || version is null || version.Value >= r.SinceVersion.Value).ToList();
         var sameMethod = active.Where(r => r.Method == request.Method).ToList();
         foreach (var route in sameMethod)
         {

@@ -124,7 +124,7 @@ internal sealed class ControlApi : IHttpHandler
                 return Reply.ErrorAsync(response, 400, e.Message);
             }
 
-            host.AddModel(model);
+            host.AddModel(model, checkName: false);
             return Json(response, j => ModelJson.Write(j, model, time));
         });
 

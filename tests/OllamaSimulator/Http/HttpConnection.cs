@@ -101,7 +101,7 @@ internal sealed class HttpConnection
     private async Task<bool> ServeAsync(HttpRequest request, CancellationToken clientGone)
     {
         using var requestScope = CancellationTokenSource.CreateLinkedTokenSource(clientGone, aborted.Token);
-        var response = new HttpResponse(this, request.Method == "HEAD", request.WantsKeepAlive, requestScope.Token);
+        var response = new HttpResponse(this, request.Method == "HEAD", request.IsHttp10, request.WantsKeepAlive, requestScope.Token);
         try
         {
             await handler.HandleAsync(request, response, requestScope.Token);

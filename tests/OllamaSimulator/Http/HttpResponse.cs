@@ -12,14 +12,16 @@ internal sealed class HttpResponse
     private readonly HttpConnection connection;
     private readonly SortedDictionary<string, string> headers = new(StringComparer.OrdinalIgnoreCase);
     private readonly bool isHead;
+    private readonly bool isHttp10;
     private readonly CancellationToken requestToken;
     private bool streaming;
     private int chunksWritten;
 
-    public HttpResponse(HttpConnection connection, bool isHead, bool keepAlive, CancellationToken requestToken)
+    public HttpResponse(HttpConnection connection, bool isHead, bool isHttp10, bool keepAlive, CancellationToken requestToken)
     {
         this.connection = connection;
         this.isHead = isHead;
+        this.isHttp10 = isHttp10;
         this.requestToken = requestToken;
         KeepAlive = keepAlive;
     }
@@ -76,6 +78,14 @@ internal sealed class HttpResponse
         headers["Content-Type"] = contentType;
         StatusCode = status;
         streaming = true;
+        if (isHttp10)
+        {
+            // HTTP/1.0 has no chunked encoding: the body runs until the connection closes, as Go does it.
+            KeepAlive = false;
+            await SendAsync(BuildHead(status, null, null));
+            return;
+        }
+
         await SendAsync(BuildHead(status, "Transfer-Encoding", "chunked"));
     }
 
@@ -96,7 +106,7 @@ internal sealed class HttpResponse
             data = Malform(data);
         }
 
-        byte[] frame = [.. Encoding.ASCII.GetBytes(data.Length.ToString("x", CultureInfo.InvariantCulture) + "\r\n"), .. data, (byte)'\r', (byte)'\n'];
+        byte[] frame = isHttp10 ? data : [.. Encoding.ASCII.GetBytes(data.Length.ToString("x", CultureInfo.InvariantCulture) + "\r\n"), .. data, (byte)'\r', (byte)'\n'];
         chunksWritten++;
         if (Fault == ResponseFault.Truncate && chunksWritten > 1)
         {
@@ -117,7 +127,7 @@ internal sealed class HttpResponse
             return;
         }
 
-        if (!isHead)
+        if (!isHead && !isHttp10)
         {
             await SendAsync("0\r\n\r\n"u8.ToArray());
         }
@@ -155,17 +165,18 @@ internal sealed class HttpResponse
         }
     }
 
-    private byte[] BuildHead(int status, string framingHeader, string framingValue)
+    private byte[] BuildHead(int status, string? framingHeader, string? framingValue)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {status} {HttpStatus.ReasonPhrase(status)}\r\n");
+        text.Append(CultureInfo.InvariantCulture, $"{(isHttp10 ? "HTTP/1.0" : "HTTP/1.1")} {status} {HttpStatus.ReasonPhrase(status)}\r\n");
         foreach (var (name, value) in headers)
         {
             text.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"Date: {connection.Now.UtcDateTime.ToString("r", CultureInfo.InvariantCulture)}\r\n");
-        if (!(isHead && framingHeader == "Transfer-Encoding"))
+        // No framing for bodiless statuses, nor a chunked header on HEAD.
+        if (framingHeader is not null && status is not (204 or 304) && !(isHead && framingHeader == "Transfer-Encoding"))
         {
             text.Append(CultureInfo.InvariantCulture, $"{framingHeader}: {framingValue}\r\n");
         }
@@ -173,6 +184,10 @@ internal sealed class HttpResponse
         if (!KeepAlive)
         {
             text.Append("Connection: close\r\n");
+        }
+        else if (isHttp10)
+        {
+            text.Append("Connection: keep-alive\r\n");
         }
 
         text.Append("\r\n");

@@ -49,8 +49,7 @@ internal sealed class HttpServer
             var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             try
             {
-                // Lets a healed host re-bind while old connections linger in TIME_WAIT.
-                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+                AllowRebindOverTimeWait(socket);
                 socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
                 socket.Listen(Backlog);
             }
@@ -63,6 +62,24 @@ internal sealed class HttpServer
             Port = ((IPEndPoint)socket.LocalEndPoint!).Port;
             listener = socket;
             _ = AcceptLoopAsync(socket);
+        }
+    }
+
+    /// <summary>
+    /// Plain SO_REUSEADDR, so a healed host can bind its port again while old connections sit in TIME_WAIT.
+    /// Not .NET's <c>ReuseAddress</c>: on Unix that also sets SO_REUSEPORT, which would let a second
+    /// listener share the port and take some of its connections.
+    /// </summary>
+    private static void AllowRebindOverTimeWait(Socket socket)
+    {
+        ReadOnlySpan<byte> on = BitConverter.GetBytes(1);
+        if (OperatingSystem.IsLinux())
+        {
+            socket.SetRawSocketOption(1, 2, on);
+        }
+        else if (OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD())
+        {
+            socket.SetRawSocketOption(0xffff, 4, on);
         }
     }
 

@@ -22,7 +22,7 @@ internal static class Embedder
             var seconds = tokens / (host.Options.TokensPerSecond * 10);
             if (double.IsFinite(seconds) && seconds > 0)
             {
-                await Task.Delay(TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond)), host.Time, scope.Token);
+                await Delays.AtLeastAsync(host.Time, TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond)), scope.Token);
             }
 
             host.Counters.CountPrompt(tokens);

@@ -95,6 +95,6 @@ internal static class Generator
     private static Task DelayAsync(TimeProvider time, TimeSpan delay, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return delay > TimeSpan.Zero ? Task.Delay(delay, time, cancellationToken) : Task.CompletedTask;
+        return delay > TimeSpan.Zero ? Delays.AtLeastAsync(time, delay, cancellationToken) : Task.CompletedTask;
     }
 }

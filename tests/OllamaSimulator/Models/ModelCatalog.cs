@@ -6,11 +6,12 @@ internal sealed class ModelCatalog
     private readonly Lock gate = new();
     private readonly Dictionary<string, SimulatedModel> models = new(StringComparer.Ordinal);
 
+    /// <summary>Starts with <paramref name="initial"/>, which <see cref="SimulatorOptions.Validate"/> has already checked.</summary>
     public ModelCatalog(IEnumerable<SimulatedModel> initial)
     {
         foreach (var model in initial)
         {
-            Add(model);
+            models[ModelName.Parse(model.Name).Key] = model;
         }
     }
 
@@ -25,10 +26,9 @@ internal sealed class ModelCatalog
         }
     }
 
-    /// <summary>Adds the model, replacing any with the same name.</summary>
+    /// <summary>Adds the model, replacing any with the same name; the caller has validated it.</summary>
     public void Add(SimulatedModel model)
     {
-        ModelValidator.Validate(model);
         lock (gate)
         {
             models[ModelName.Parse(model.Name).Key] = model;

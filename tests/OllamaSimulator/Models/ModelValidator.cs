@@ -8,9 +8,9 @@ internal static class ModelValidator
         "completion", "tools", "insert", "vision", "embedding", "thinking", "image", "audio",
     };
 
-    public static void Validate(SimulatedModel model)
+    public static void Validate(SimulatedModel model, bool checkName = true)
     {
-        if (!ModelName.Parse(model.Name).IsValid)
+        if (checkName && !ModelName.Parse(model.Name).IsValid)
         {
             throw new ArgumentException($"invalid model name \"{model.Name}\"");
         }

@@ -109,7 +109,7 @@ internal sealed partial class ModelScheduler
         {
             if (options.LoadTime > TimeSpan.Zero)
             {
-                await Task.Delay(options.LoadTime, time, next.CancellationToken);
+                await Delays.AtLeastAsync(time, options.LoadTime, next.CancellationToken);
             }
         }
         catch (OperationCanceledException)

@@ -130,100 +130,6 @@ internal sealed partial class ModelScheduler
         return true;
     }
 
-    public IReadOnlyList<RunnerSnapshot> ListLoaded()
-    {
-        lock (gate)
-        {
-            var now = time.GetUtcNow();
-            return [.. runners.Values
-                .Where(r => r.State == ModelState.Loaded)
-                .OrderBy(r => r.Key, StringComparer.Ordinal)
-                .Select(r => new RunnerSnapshot(r.Model, r.Model.RuntimeSize, r.SizeVram, ExpiresAtLocked(r, now), r.Options.NumCtx))];
-        }
-    }
-
-    public IReadOnlyList<ModelStateView> GetStates(IReadOnlyList<SimulatedModel> catalog)
-    {
-        lock (gate)
-        {
-            var now = time.GetUtcNow();
-            var views = new List<ModelStateView>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var model in catalog)
-            {
-                var key = ModelName.Parse(model.Name).Key;
-                seen.Add(key);
-                views.Add(ViewLocked(model, key, now));
-            }
-
-            // A model deleted while loaded keeps running, as in Ollama.
-            views.AddRange(runners.Values.Where(r => !seen.Contains(r.Key)).Select(r => ViewLocked(r.Model, r.Key, now)));
-            return views;
-        }
-    }
-
-    internal async Task AcquireSlotAsync(ModelRunner runner, CancellationToken cancellationToken)
-    {
-        TaskCompletionSource waiter;
-        LinkedListNode<TaskCompletionSource> node;
-        lock (gate)
-        {
-            if (runner.FreeSlots > 0)
-            {
-                runner.FreeSlots--;
-                return;
-            }
-
-            waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            node = runner.SlotWaiters.AddLast(waiter);
-        }
-
-        await using var registration = cancellationToken.Register(() =>
-        {
-            lock (gate)
-            {
-                if (node.List is not null)
-                {
-                    runner.SlotWaiters.Remove(node);
-                }
-            }
-
-            waiter.TrySetCanceled(cancellationToken);
-        });
-        await waiter.Task;
-    }
-
-    internal void Release(ModelRunner runner, bool hadSlot)
-    {
-        lock (gate)
-        {
-            if (hadSlot)
-            {
-                ReleaseSlotLocked(runner);
-            }
-
-            runner.RefCount--;
-            if (runner.IsIdle)
-            {
-                OnIdleLocked(runner);
-            }
-        }
-    }
-
-    private static void ReleaseSlotLocked(ModelRunner runner)
-    {
-        while (runner.SlotWaiters.First is { } next)
-        {
-            runner.SlotWaiters.RemoveFirst();
-            if (next.Value.TrySetResult())
-            {
-                return;
-            }
-        }
-
-        runner.FreeSlots++;
-    }
-
     private static bool CanAttach(ModelRunner runner, RunnerOptions wanted) =>
         runner.State == ModelState.Loaded && !runner.Expiring && !wanted.RequiresReloadOf(runner.Options);
 
@@ -233,8 +139,8 @@ internal sealed partial class ModelScheduler
         runner.StopIdleTimer();
         if (keepAlive is { } value)
         {
-            // One keep-alive per runner: the last request that states one wins.
-            runner.KeepAlive = value;
+            // One keep-alive per runner: the last request that states one wins; negative means forever.
+            runner.KeepAlive = value < TimeSpan.Zero ? GoDuration.Forever : value;
         }
 
         return new RunnerLease(this, runner, time.GetElapsedTime(startedTimestamp));
@@ -307,24 +213,6 @@ internal sealed partial class ModelScheduler
 
         runner.State = ModelState.Absent;
         runner.Unloaded.TrySetResult();
-    }
-
-    private DateTimeOffset ExpiresAtLocked(ModelRunner runner, DateTimeOffset now) =>
-        runner.ExpiresAt ?? now + runner.KeepAlive;
-
-    private ModelStateView ViewLocked(SimulatedModel model, string key, DateTimeOffset now)
-    {
-        var (loads, unloads) = history.GetValueOrDefault(key);
-        if (!runners.TryGetValue(key, out var runner))
-        {
-            return new ModelStateView(model.DisplayName, ModelState.Absent, 0, null, null, loads, unloads, 0);
-        }
-
-        var state = runner.State == ModelState.Loaded && !runner.IsIdle && (runner.Expiring || runner.KeepAlive == TimeSpan.Zero)
-            ? ModelState.Unloading
-            : runner.State;
-        var expiresAt = runner.State == ModelState.Loaded ? ExpiresAtLocked(runner, now) : (DateTimeOffset?)null;
-        return new ModelStateView(model.DisplayName, state, runner.RefCount, expiresAt, runner.KeepAlive, loads, unloads, runner.Options.NumCtx);
     }
 
     private sealed class TimerHolder

@@ -12,8 +12,8 @@ public sealed class InferenceCountersTests
     {
         var counters = new InferenceCounters { Source = InferenceSources.Probe };
 
-        counters.Record(new InferenceRecord(T0, "probe", "generate", "POST", "200", 0.8, 0.3, 0.002, 12, 0.1, 4, 0.2));
-        counters.Record(new InferenceRecord(T0, "probe", "generate", "POST", "200", 40, null, null, 10, 0.1, 100, 2));
+        counters.Record(new InferenceRecord(T0, "probe", "generate", "POST", "200", 0.8, 0.3, 0.002, 12, 0.1, 4, 0.2, DoneReason: "stop"));
+        counters.Record(new InferenceRecord(T0, "probe", "generate", "POST", "200", 40, null, null, 10, 0.1, 100, 2, DoneReason: "length"));
         counters.Record(new InferenceRecord(T0, "probe", "generate", "POST", "503", 0.01, null, null, 0, 0, 0, 0));
 
         var snapshot = counters.ToSnapshot();
@@ -31,6 +31,7 @@ public sealed class InferenceCountersTests
         Assert.Equal(2.2, snapshot.GenerationSeconds, 9);
         Assert.Equal(0.2, snapshot.PromptEvalSeconds, 9);
         Assert.Equal(50.0, snapshot.LastTokensPerSecond);
+        Assert.Equal(new Dictionary<string, long> { ["length"] = 1, ["stop"] = 1 }, snapshot.DoneReasons);
     }
 
     [Fact]

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OllamaOrleans.Api.Gateway;
+using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Silo.Resources;
+using OllamaOrleans.Silo.Resources.Gpu;
+
+namespace OllamaOrleans.Silo.Hosting;
+
+public static class ResourceHostingExtensions
+{
+    /// <summary>
+    /// Process and GPU figures of the hosts whose Ollama runs on this silo's node: the validated
+    /// <c>Resources</c> settings, the GPU sources, the sampler and the loop that drives it. Requests in
+    /// flight come from <see cref="IInferenceActivity"/>: this silo's metering gateway when it has one.
+    /// </summary>
+    public static WebApplicationBuilder AddMonitorResources(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<IConfigureOptions<ResourceOptions>, ResourceOptionsSetup>();
+        services.AddSingleton<IValidateOptions<ResourceOptions>, ResourceOptionsValidator>();
+        services.AddOptions<ResourceOptions>().ValidateOnStart();
+        services.TryAddSingleton<IInferenceActivity>(sp => sp.GetService<InFlightTracker>() is { } tracker
+            ? new GatewayInferenceActivity(tracker)
+            : NoInferenceActivity.Instance);
+        services.AddSingleton<ResourceRegistry>();
+        services.AddSingleton(sp => new GpuCollector(GpuSources(sp.GetRequiredService<IOptions<ResourceOptions>>().Value), sp.GetRequiredService<ILogger<GpuCollector>>()));
+        services.AddSingleton<ResourceSampler>();
+        services.AddHostedService<ResourceCollectionService>();
+        return builder;
+    }
+
+    /// <summary>NVIDIA first, so GPU indexes are the ones nvidia-smi shows.</summary>
+    public static IReadOnlyList<IGpuSource> GpuSources(ResourceOptions options) => options.Gpu == "off"
+        ? []
+        : [NvmlGpuSource.FromLibrary(options.NvmlLibrary), new AmdSysfsGpuSource(options.SysRoot)];
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Options;
+
+namespace OllamaOrleans.Silo.Resources;
+
+/// <summary>
+/// Runs <see cref="ResourceSampler"/> every busy interval for the life of the silo (each cycle samples
+/// only the hosts that are due). A failing cycle is logged when it starts failing and when it recovers.
+/// </summary>
+public sealed partial class ResourceCollectionService(
+    ResourceSampler sampler,
+    IOptions<ResourceOptions> options,
+    TimeProvider time,
+    ILogger<ResourceCollectionService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            LogDisabled(logger);
+            return;
+        }
+
+        var failing = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await sampler.CollectAsync();
+                if (failing)
+                {
+                    failing = false;
+                    LogRecovered(logger);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                if (!failing)
+                {
+                    failing = true;
+                    LogFailed(logger, e);
+                }
+            }
+
+            await Task.Delay(settings.BusyInterval, time, stoppingToken);
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Process and GPU figures are off (Resources:Enabled is false).")]
+    private static partial void LogDisabled(ILogger logger);
+
+    [LoggerMessage(2, LogLevel.Error, "Collecting process and GPU figures failed; retrying every cycle and logging again when it works.")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3, LogLevel.Information, "Collecting process and GPU figures works again.")]
+    private static partial void LogRecovered(ILogger logger);
+}

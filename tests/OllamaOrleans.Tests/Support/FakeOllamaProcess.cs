@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace OllamaOrleans.Tests.Support;
+
+/// <summary>
+/// tests/FakeOllama as a real process tree: a server named "ollama" listening on a loopback port and
+/// one runner child (also "ollama", as Ollama's runners are) that holds memory and burns CPU.
+/// </summary>
+public sealed class FakeOllamaProcess : IAsyncDisposable
+{
+    private readonly Process server;
+
+    private FakeOllamaProcess(Process server, int port, int runnerPid)
+    {
+        this.server = server;
+        Port = port;
+        RunnerPid = runnerPid;
+    }
+
+    public int Port { get; }
+
+    public int ServerPid => server.Id;
+
+    public int RunnerPid { get; }
+
+    public string Url => $"http://127.0.0.1:{Port}";
+
+    public static string Executable { get; } = Find();
+
+    public static async Task<FakeOllamaProcess> StartAsync(int port, double burn = 0.5, int holdMegabytes = 64)
+    {
+        var info = new ProcessStartInfo(Executable)
+        {
+            ArgumentList = { "serve", "--port", port.ToString(CultureInfo.InvariantCulture), "--runner-burn", burn.ToString(CultureInfo.InvariantCulture), "--runner-mb", holdMegabytes.ToString(CultureInfo.InvariantCulture) },
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(info)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var line = await process.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("fake ollama exited before it was ready");
+        var parts = line.Split(' ');
+        return new FakeOllamaProcess(process, port, int.Parse(parts[2], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Kills the server as a crash would; the runner follows when its stdin closes.</summary>
+    public async Task KillAsync()
+    {
+        if (!server.HasExited)
+        {
+            server.Kill();
+            await server.WaitForExitAsync();
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (Directory.Exists($"/proc/{RunnerPid}") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        server.Dispose();
+    }
+
+    private static string Find()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, "tests", "FakeOllama", "bin", configuration, "net10.0", "ollama");
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new FileNotFoundException("tests/FakeOllama is not built; build the solution first.");
+    }
+}

@@ -1,0 +1,3 @@
+using OllamaOrleans.Silo.Resources.Gpu;
+
+return GpuCheck.Run(args, Console.Out);
