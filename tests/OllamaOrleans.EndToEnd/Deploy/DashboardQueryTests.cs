@@ -56,7 +56,7 @@ public sealed class DashboardQueryTests
             f => f.Count == 0,
             f => "queries without data:\n" + string.Join('\n', f ?? []) + "\n" + stack.Logs());
         Assert.Empty(failures);
-        Assert.Equal(40, dashboard.QueryPanels.Count());
+        Assert.Equal(42, dashboard.QueryPanels.Count());
     }
 
     [Fact]
