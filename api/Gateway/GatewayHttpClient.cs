@@ -3,10 +3,13 @@ using Microsoft.Extensions.Options;
 
 namespace OllamaOrleans.Api.Gateway;
 
-/// <summary>The one pooled HTTP client the forwarder uses, configured as YARP recommends for proxying.</summary>
+/// <summary>
+/// The one pooled HTTP client the forwarder uses, configured as YARP recommends for proxying, with
+/// <see cref="BufferedBodyHandler"/> sending bodies the gateway already read in one write.
+/// </summary>
 public sealed class GatewayHttpClient(IOptions<GatewayOptions> options) : IDisposable
 {
-    public HttpMessageInvoker Invoker { get; } = new(new SocketsHttpHandler
+    public HttpMessageInvoker Invoker { get; } = new(new BufferedBodyHandler(new SocketsHttpHandler
     {
         UseProxy = false,
         AllowAutoRedirect = false,
@@ -15,7 +18,7 @@ public sealed class GatewayHttpClient(IOptions<GatewayOptions> options) : IDispo
         ConnectTimeout = options.Value.ConnectTimeout,
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
         EnableMultipleHttp2Connections = true,
-    });
+    }));
 
     public void Dispose() => Invoker.Dispose();
 }
