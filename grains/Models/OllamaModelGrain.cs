@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.GrainInterfaces;
 using OllamaOrleans.Grains.Probes;
+using OllamaOrleans.Grains.Storage;
 using Orleans.Placement;
 
 namespace OllamaOrleans.Grains.Models;
@@ -16,6 +17,7 @@ public sealed partial class OllamaModelGrain(
     [PersistentState("model", StorageNames.Monitor)] IPersistentState<OllamaModelState> state,
     IOptions<ProbeOptions> probeOptions,
     ProbeRunner probes,
+    StorageHealth storageHealth,
     TimeProvider time,
     ILogger<OllamaModelGrain> logger)
     : Grain, IOllamaModelGrain
@@ -23,6 +25,9 @@ public sealed partial class OllamaModelGrain(
     private IGrainTimer? probeTimer;
     private TimeSpan probeInterval;
     private string? lastProbeStatus;
+    private StateWriter<OllamaModelState>? stateWriter;
+
+    private StateWriter<OllamaModelState> Writer => stateWriter ??= new(state, storageHealth, this.GetPrimaryKeyString());
 
     private (string Host, string Model) Key => ModelKey.Parse(this.GetPrimaryKeyString());
 
@@ -36,7 +41,11 @@ public sealed partial class OllamaModelGrain(
     {
         if (ModelStateReducer.Apply(state.State, observation))
         {
-            await state.WriteStateAsync();
+            await Writer.WriteAsync();
+        }
+        else
+        {
+            await Writer.RetryPendingAsync();
         }
 
         ScheduleProbes();
@@ -57,7 +66,7 @@ public sealed partial class OllamaModelGrain(
             InferenceRecorder.Apply(state.State, record);
         }
 
-        await state.WriteStateAsync();
+        await Writer.WriteAsync();
         var snapshot = ModelStateReducer.ToSnapshot(state.State)!;
         await GrainFactory.GetGrain<IOllamaHostGrain>(Key.Host).ModelChangedAsync(Key.Model, snapshot);
         return snapshot;
