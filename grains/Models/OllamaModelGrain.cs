@@ -25,9 +25,6 @@ public sealed partial class OllamaModelGrain(
     private IGrainTimer? probeTimer;
     private TimeSpan probeInterval;
     private string? lastProbeStatus;
-    private StateWriter<OllamaModelState>? stateWriter;
-
-    private StateWriter<OllamaModelState> Writer => stateWriter ??= new(state, storageHealth, this.GetPrimaryKeyString());
 
     private (string Host, string Model) Key => ModelKey.Parse(this.GetPrimaryKeyString());
 
@@ -41,11 +38,7 @@ public sealed partial class OllamaModelGrain(
     {
         if (ModelStateReducer.Apply(state.State, observation))
         {
-            await Writer.WriteAsync();
-        }
-        else
-        {
-            await Writer.RetryPendingAsync();
+            await WriteStateAsync();
         }
 
         ScheduleProbes();
@@ -66,7 +59,7 @@ public sealed partial class OllamaModelGrain(
             InferenceRecorder.Apply(state.State, record);
         }
 
-        await Writer.WriteAsync();
+        await WriteStateAsync();
         var snapshot = ModelStateReducer.ToSnapshot(state.State)!;
         await GrainFactory.GetGrain<IOllamaHostGrain>(Key.Host).ModelChangedAsync(Key.Model, snapshot);
         return snapshot;

@@ -42,12 +42,12 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
         Assert.Equal(rig.Hosts.Order(), owners.Keys.Order());
 
         // Each silo that saw failures said so once and said once that they stopped.
-        await Eventually.WithinAsync(TimeSpan.FromSeconds(10), () => Task.FromResult(rig.Silos.All(s => Lines(s, "writes succeed again") == Lines(s, "Grain storage writes fail:"))), ok => ok, _ => "no recovery line");
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(10), () => Task.FromResult(rig.Silos.All(s => Lines(s, "writes succeed again") == Lines(s, "Grain storage writes fail:"))), ok => ok, _ => "failure and recovery lines differ:\n" + StorageLines(rig));
         foreach (var silo in rig.Silos)
         {
             var log = silo.Process.Output;
             output.WriteLine($"silo {silo.HttpPort}: {log.Count} log lines");
-            Assert.Equal(1, Lines(silo, "Grain storage writes fail:"));
+            Assert.True(Lines(silo, "Grain storage writes fail:") == 1, StorageLines(rig));
             Assert.Equal(1, Lines(silo, "writes succeed again"));
             Assert.True(Lines(silo, "still fail after") <= 1);
             foreach (var host in rig.Hosts)
@@ -56,6 +56,9 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
             }
         }
     }
+
+    private static string StorageLines(ClusterRig rig) =>
+        string.Join("\n", rig.Silos.Select(s => $"silo {s.HttpPort}:\n" + string.Join("\n", s.Process.Output.Where(l => l.Contains("StorageHealth", StringComparison.Ordinal) || l.Contains("Grain storage", StringComparison.Ordinal)).Take(20))));
 
     private static int Lines(SiloProcess silo, string text) => silo.Process.Output.Count(l => l.Contains(text, StringComparison.Ordinal));
 

@@ -101,6 +101,10 @@ public sealed class ClusterRig : IAsyncDisposable
         stopped.Add(silo);
     }
 
+    /// <summary>Log lines of every silo, running or stopped, that contain one of the words.</summary>
+    public IEnumerable<string> LogLines(params string[] words) =>
+        stopped.Concat(Silos).SelectMany(s => s.Process.Output.Where(l => words.Any(w => l.Contains(w, StringComparison.OrdinalIgnoreCase))).Select(l => $"{s.HttpPort}: {l}"));
+
     public static string Describe(Dictionary<string, List<int>>? owners) =>
         owners is null ? "no scrape" : string.Join(", ", owners.Select(o => $"{o.Key} on [{string.Join(' ', o.Value)}]"));
 
