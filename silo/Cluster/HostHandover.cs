@@ -40,6 +40,11 @@ public sealed partial class HostHandover(
                 await Task.Delay(TimeSpan.FromMilliseconds(100), limit.Token);
             }
 
+            // Orleans accepts a migrating grain on a best-effort basis (a silo that has just joined
+            // may drop it); a call activates any that was dropped, placed elsewhere since this silo
+            // is draining.
+            await Parallel.ForEachAsync(hosts, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = limit.Token },
+                async (host, _) => await grains.GetGrain<IOllamaHostGrain>(host).GetSnapshotAsync());
             LogHandedOver(logger, hosts.Count);
         }
         catch (Exception e) when (e is OperationCanceledException or OrleansException or TimeoutException)

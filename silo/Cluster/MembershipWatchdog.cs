@@ -17,6 +17,8 @@ public sealed partial class MembershipWatchdog(
     /// <summary>Lets membership settle and the new silo's grain manifest spread before hosts move.</summary>
     public static readonly TimeSpan SettleDelay = TimeSpan.FromSeconds(5);
 
+    private static readonly TimeSpan SecondPassDelay = TimeSpan.FromSeconds(2);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         HashSet<SiloAddress>? active = null;
@@ -47,7 +49,13 @@ public sealed partial class MembershipWatchdog(
         try
         {
             await Task.Delay(SettleDelay, time, stoppingToken);
-            await grains.GetGrain<IFleetGrain>(IFleetGrain.Key).EnsureHostsActiveAsync();
+            var fleet = grains.GetGrain<IFleetGrain>(IFleetGrain.Key);
+            await fleet.EnsureHostsActiveAsync();
+
+            // Hosts that moved migrated on a best-effort basis; a second pass activates any whose
+            // migration a silo that has just joined dropped.
+            await Task.Delay(SecondPassDelay, time, stoppingToken);
+            await fleet.EnsureHostsActiveAsync();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

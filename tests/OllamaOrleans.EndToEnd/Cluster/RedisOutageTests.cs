@@ -41,15 +41,16 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
         var owners = await rig.SettledAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(rig.Hosts.Order(), owners.Keys.Order());
 
-        // Each silo that saw failures said so once and said once that they stopped.
-        await Eventually.WithinAsync(TimeSpan.FromSeconds(10), () => Task.FromResult(rig.Silos.All(s => Lines(s, "writes succeed again") == Lines(s, "Grain storage writes fail:"))), ok => ok, _ => "failure and recovery lines differ:\n" + StorageLines(rig));
+        // Each silo that saw failures (one that holds no host writes nothing) said so once, and once
+        // that they stopped.
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(30), () => Task.FromResult(rig.Silos.All(s => Lines(s, "Grain storage writes succeed again after") == Lines(s, "Grain storage writes fail:"))), ok => ok, _ => "failure and recovery lines differ:\n" + StorageLines(rig));
+        Assert.True(rig.Silos.Sum(s => Lines(s, "Grain storage writes fail:")) >= 1, StorageLines(rig));
         foreach (var silo in rig.Silos)
         {
             var log = silo.Process.Output;
             output.WriteLine($"silo {silo.HttpPort}: {log.Count} log lines");
-            Assert.True(Lines(silo, "Grain storage writes fail:") == 1, StorageLines(rig));
-            Assert.Equal(1, Lines(silo, "writes succeed again"));
-            Assert.True(Lines(silo, "still fail after") <= 1);
+            Assert.True(Lines(silo, "Grain storage writes fail:") <= 1, StorageLines(rig));
+            Assert.True(Lines(silo, "still fail after") <= 1, StorageLines(rig));
             foreach (var host in rig.Hosts)
             {
                 Assert.True(log.Count(l => l.Contains(host, StringComparison.Ordinal)) <= 10, $"{host} named in {log.Count(l => l.Contains(host, StringComparison.Ordinal))} log lines of silo {silo.HttpPort}");
