@@ -59,10 +59,21 @@ public sealed class ClusterRig : IAsyncDisposable
             settings["OLLAMA_URL"] = Simulator.OllamaUrls;
         }
 
-        var silo = SiloProcess.Start(settings);
-        Silos.Add(silo);
-        await silo.WaitUntilReadyAsync();
-        return silo;
+        // Free ports are picked, not reserved: on a shared machine another process may take one first.
+        for (var attempt = 1; ; attempt++)
+        {
+            var silo = SiloProcess.Start(settings);
+            Silos.Add(silo);
+            try
+            {
+                await silo.WaitUntilReadyAsync();
+                return silo;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && silo.Process.OutputText.Contains("AddressInUseException", StringComparison.Ordinal))
+            {
+                Forget(silo);
+            }
+        }
     }
 
     /// <summary>Which running silos export each host's <c>ollama_up</c>, by index in <see cref="Silos"/>.</summary>
