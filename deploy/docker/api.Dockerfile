@@ -1,7 +1,6 @@
 # syntax=docker/dockerfile:1
 # The management API and metering gateway as its own process (an Orleans client of the silos).
 # Build from the repository root: docker build -f deploy/docker/api.Dockerfile -t ollama-orleans/api .
-# The api project does not build a program yet (README, "Containers"): this image is ready for it.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./

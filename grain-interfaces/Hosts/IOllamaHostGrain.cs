@@ -14,6 +14,9 @@ public interface IOllamaHostGrain : IGrainWithStringKey
     /// <summary>Stops monitoring: clears the persisted state, retires model grains, drops the series.</summary>
     Task DecommissionAsync();
 
+    /// <summary>Moves to another silo, state and polling cadence kept: this silo is stopping.</summary>
+    Task HandOverAsync();
+
     /// <summary>The last snapshot, or null when the host is not registered.</summary>
     Task<HostSnapshot?> GetSnapshotAsync();
 

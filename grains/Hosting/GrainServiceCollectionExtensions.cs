@@ -6,6 +6,7 @@ using OllamaOrleans.Grains.Placement;
 using OllamaOrleans.Grains.Polling;
 using OllamaOrleans.Grains.Probes;
 using OllamaOrleans.Grains.Registry;
+using OllamaOrleans.Grains.Storage;
 
 namespace OllamaOrleans.Grains;
 
@@ -20,6 +21,7 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<PollingOptions>();
         services.AddOptions<ProbeOptions>();
         services.AddSingleton<IHostSnapshotRegistry, HostSnapshotRegistry>();
+        services.AddSingleton<StorageHealth>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddNodeLocalPlacement();
         AddOllamaClient<OllamaApiClient>(services, "OllamaOrleans/1.0", maxConnectionsPerServer: 4);

@@ -22,11 +22,7 @@ public sealed partial class OllamaHostGrain
     [LoggerMessage(6, LogLevel.Warning, "Host {Host}: a model grain did not take its observation; it is delivered again with the next poll.")]
     private static partial void LogModelCallFailed(ILogger logger, Exception exception, string host);
 
-    [LoggerMessage(7, LogLevel.Warning, "Host {Host}: its state could not be written to grain storage; polling goes on and the write is retried every poll.")]
-    private static partial void LogStorageFailed(ILogger logger, Exception exception, string host);
 
-    [LoggerMessage(8, LogLevel.Information, "Host {Host}: grain storage writes succeed again.")]
-    private static partial void LogStorageRecovered(ILogger logger, string host);
 
     [LoggerMessage(9, LogLevel.Information, "Host {Host} removed from monitoring.")]
     private static partial void LogDecommissioned(ILogger logger, string host);

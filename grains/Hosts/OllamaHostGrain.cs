@@ -7,6 +7,7 @@ using OllamaOrleans.Grains.Placement;
 using OllamaOrleans.Grains.Polling;
 using OllamaOrleans.Grains.Probes;
 using OllamaOrleans.Grains.Registry;
+using OllamaOrleans.Grains.Storage;
 
 namespace OllamaOrleans.Grains.Hosts;
 
@@ -23,6 +24,7 @@ public sealed partial class OllamaHostGrain(
     OllamaApiClient client,
     IHostSnapshotRegistry registry,
     INodeDirectory nodes,
+    StorageHealth storageHealth,
     IOptions<PollingOptions> options,
     IOptions<ProbeOptions> probeOptions,
     TimeProvider time,
@@ -34,9 +36,11 @@ public sealed partial class OllamaHostGrain(
     private IGrainTimer? timer;
     private HostSnapshot? snapshot;
     private HealthTransitions health = new();
-    private bool storageFailing;
+    private StateWriter<OllamaHostState>? stateWriter;
 
     private string Name => this.GetPrimaryKeyString();
+
+    private StateWriter<OllamaHostState> Writer => stateWriter ??= new(state, storageHealth, Name);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -165,9 +169,8 @@ public sealed partial class OllamaHostGrain(
         }
 
         var polling = options.Value;
-        var maxDelay = TimeSpan.FromTicks(Math.Min(polling.MaxStartDelay.Ticks, polling.Interval.Ticks));
         var fraction = polling.RandomizeStart ? Random.Shared.NextDouble() : 1.0;
-        var due = TimeSpan.FromTicks((long)(fraction * maxDelay.Ticks));
+        var due = PollSchedule.FirstDelay(state.State.LastPollAt, time.GetUtcNow(), polling, fraction);
         timer = this.RegisterGrainTimer(PollFromTimerAsync, new GrainTimerCreationOptions
         {
             DueTime = due,
@@ -205,6 +208,7 @@ public sealed partial class OllamaHostGrain(
         var (version, tags, ps) = (versionCall.Result, tagsCall.Result, psCall.Result);
 
         var now = time.GetUtcNow();
+        state.State.LastPollAt = now;
         state.State.CountersFor(PollEndpoints.Version).Record(version.Elapsed, version.Failure);
         state.State.CountersFor(PollEndpoints.Tags).Record(tags.Elapsed, tags.Failure);
         state.State.CountersFor(PollEndpoints.Ps).Record(ps.Elapsed, ps.Failure);
@@ -227,9 +231,12 @@ public sealed partial class OllamaHostGrain(
 
         var failure = version.Failure ?? tags.Failure ?? ps.Failure;
         snapshot = HostSnapshotFactory.Create(state.State, version.Succeeded, now, models.Known.Values, plan.Dropped, failure?.Message);
+
+        // Stored before exported: an activation that takes over after a crash starts from counters
+        // no lower than any scrape has seen.
+        await WriteStateAsync();
         registry.Publish(snapshot);
         ReportTransition(snapshot, failure, now);
-        await WriteStateAsync();
     }
 
     private void ReportTransition(HostSnapshot current, PollFailure? failure, DateTimeOffset now)
@@ -252,26 +259,7 @@ public sealed partial class OllamaHostGrain(
         }
     }
 
-    private async Task WriteStateAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-            if (storageFailing)
-            {
-                storageFailing = false;
-                LogStorageRecovered(logger, Name);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            if (!storageFailing)
-            {
-                storageFailing = true;
-                LogStorageFailed(logger, e, Name);
-            }
-        }
-    }
+    private Task WriteStateAsync() => Writer.WriteAsync();
 
     private static Uri BaseUri(string url) => new(url.EndsWith('/') ? url : url + "/", UriKind.Absolute);
 }

@@ -27,6 +27,10 @@ public sealed class OllamaHostState
     [Id(5)]
     public List<string> KnownModels { get; set; } = [];
 
+    /// <summary>When the last poll ended, so an activation elsewhere keeps the host's cadence.</summary>
+    [Id(6)]
+    public DateTimeOffset? LastPollAt { get; set; }
+
     public EndpointCounters CountersFor(string endpoint)
     {
         if (!Endpoints.TryGetValue(endpoint, out var counters))

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.GrainInterfaces;
 using OllamaOrleans.Grains.Probes;
+using OllamaOrleans.Grains.Storage;
 using Orleans.Placement;
 
 namespace OllamaOrleans.Grains.Models;
@@ -16,6 +17,7 @@ public sealed partial class OllamaModelGrain(
     [PersistentState("model", StorageNames.Monitor)] IPersistentState<OllamaModelState> state,
     IOptions<ProbeOptions> probeOptions,
     ProbeRunner probes,
+    StorageHealth storageHealth,
     TimeProvider time,
     ILogger<OllamaModelGrain> logger)
     : Grain, IOllamaModelGrain
@@ -36,7 +38,7 @@ public sealed partial class OllamaModelGrain(
     {
         if (ModelStateReducer.Apply(state.State, observation))
         {
-            await state.WriteStateAsync();
+            await WriteStateAsync();
         }
 
         ScheduleProbes();
@@ -57,7 +59,7 @@ public sealed partial class OllamaModelGrain(
             InferenceRecorder.Apply(state.State, record);
         }
 
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         var snapshot = ModelStateReducer.ToSnapshot(state.State)!;
         await GrainFactory.GetGrain<IOllamaHostGrain>(Key.Host).ModelChangedAsync(Key.Model, snapshot);
         return snapshot;

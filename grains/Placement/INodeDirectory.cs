@@ -13,8 +13,8 @@ public interface INodeDirectory
     ValueTask<IReadOnlyList<SiloAddress>> SilosServingAsync(string url, IReadOnlyList<SiloAddress> candidates);
 
     /// <summary>
-    /// An active silo on the URL's node when this silo is not on it, so a grain here should move
-    /// there; null when this silo is right or no silo runs on that node.
+    /// The silo a host grain on this silo should move to: its home (<see cref="HostHome"/>) among the
+    /// active silos when that is another silo; null when this silo is its home.
     /// </summary>
-    ValueTask<SiloAddress?> BetterSiloAsync(string url);
+    ValueTask<SiloAddress?> BetterSiloAsync(string url, GrainId grain);
 }

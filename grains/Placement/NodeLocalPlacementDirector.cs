@@ -3,12 +3,13 @@ using Orleans.Runtime.Placement;
 namespace OllamaOrleans.Grains.Placement;
 
 /// <summary>
-/// Places a host grain on a silo of the node its Ollama URL points to (the URL comes in the request
-/// context, <see cref="HostUrlContext"/>): this silo when it is one of them, else one chosen by the
-/// grain's hash so that repeated placements agree. Without such a silo, or without a URL, a random
-/// compatible silo, as Orleans' random placement does. An explicit placement hint always wins.
+/// Places a host grain at its home (<see cref="HostHome"/>): a silo of the node its Ollama URL points
+/// to (the URL comes in the request context, <see cref="HostUrlContext"/>) when there is one, else
+/// any silo, chosen by rendezvous hashing so that the hosts spread evenly and every silo agrees. A
+/// silo that is stopping (or draining, <see cref="SiloDraining"/>) is no candidate, so the hosts it hands over land elsewhere. An explicit
+/// placement hint always wins.
 /// </summary>
-public sealed class NodeLocalPlacementDirector(INodeDirectory nodes) : IPlacementDirector
+public sealed class NodeLocalPlacementDirector(INodeDirectory nodes, SiloDraining draining) : IPlacementDirector
 {
     public async Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
@@ -18,21 +19,11 @@ public sealed class NodeLocalPlacementDirector(INodeDirectory nodes) : IPlacemen
             return hint;
         }
 
-        if (HostUrlContext.From(target.RequestContextData) is { } url)
-        {
-            var serving = await nodes.SilosServingAsync(url, compatible);
-            if (serving.Count > 0)
-            {
-                return serving.Contains(context.LocalSilo) ? context.LocalSilo : ByHash(serving, target.GrainIdentity);
-            }
-        }
-
-        return compatible[Random.Shared.Next(compatible.Length)];
-    }
-
-    private static SiloAddress ByHash(IReadOnlyList<SiloAddress> silos, GrainId grain)
-    {
-        var ordered = silos.OrderBy(s => s.ToString(), StringComparer.Ordinal).ToList();
-        return ordered[(int)(grain.GetUniformHashCode() % (uint)ordered.Count)];
+        IReadOnlyList<SiloAddress> candidates = (context.LocalSiloStatus == SiloStatus.Active && !draining.IsDraining) || compatible.Length == 1
+            ? compatible
+            : [.. compatible.Where(s => !s.Equals(context.LocalSilo))];
+        var url = HostUrlContext.From(target.RequestContextData);
+        return await HostHome.ChooseAsync(nodes, url, target.GrainIdentity, candidates.Count > 0 ? candidates : compatible)
+            ?? compatible[Random.Shared.Next(compatible.Length)];
     }
 }

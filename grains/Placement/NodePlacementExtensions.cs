@@ -14,6 +14,7 @@ public static class NodePlacementExtensions
     public static IServiceCollection AddNodeLocalPlacement(this IServiceCollection services)
     {
         services.TryAddSingleton(NodeIdentity.Unknown);
+        services.TryAddSingleton<SiloDraining>();
         services.TryAddSingleton(sp => new HostAddressCache(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<INodeDirectory, SiloNodeDirectory>();
         services.AddPlacementDirector<NodeLocalPlacement, NodeLocalPlacementDirector>();

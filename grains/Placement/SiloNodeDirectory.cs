@@ -13,7 +13,9 @@ public sealed class SiloNodeDirectory(
     IServiceProvider services,
     ILocalSiloDetails local,
     IClusterMembershipService membership,
+    IClusterManifestProvider manifests,
     NodeIdentity self,
+    SiloDraining draining,
     HostAddressCache dns) : INodeDirectory
 {
     private readonly ISiloMetadataCache? metadata = services.GetService<ISiloMetadataCache>();
@@ -39,19 +41,23 @@ public sealed class SiloNodeDirectory(
         return [.. candidates.Where(silo => IdentityOf(silo).Serves(host, resolved))];
     }
 
-    public async ValueTask<SiloAddress?> BetterSiloAsync(string url)
+    public async ValueTask<SiloAddress?> BetterSiloAsync(string url, GrainId grain)
     {
-        if (await IsLocalAsync(url))
+        var snapshot = membership.CurrentSnapshot;
+        if (draining.IsDraining || snapshot.GetSiloStatus(local.SiloAddress) != SiloStatus.Active)
         {
             return null;
         }
 
-        var active = membership.CurrentSnapshot.Members.Values
-            .Where(m => m.Status == SiloStatus.Active && !m.SiloAddress.Equals(local.SiloAddress))
+        // The silos placement would consider: active, and whose grain manifest this silo has already
+        // fetched (a silo that has just joined is a candidate a moment later, at the next check).
+        var known = manifests.Current.Silos;
+        var candidates = snapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Active && known.ContainsKey(m.SiloAddress))
             .Select(m => m.SiloAddress)
             .ToList();
-        var serving = await SilosServingAsync(url, active);
-        return serving.Count > 0 ? serving[0] : null;
+        var home = await HostHome.ChooseAsync(this, url, grain, candidates);
+        return home is null || home.Equals(local.SiloAddress) ? null : home;
     }
 
     private NodeIdentity IdentityOf(SiloAddress silo)

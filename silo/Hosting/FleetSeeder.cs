@@ -12,6 +12,7 @@ public sealed partial class FleetSeeder(
     IGrainFactory grains,
     ConfiguredHosts configured,
     SiloMode mode,
+    IClusterMembershipService membership,
     MonitorReadiness readiness,
     TimeProvider time,
     ILogger<FleetSeeder> logger) : BackgroundService
@@ -27,7 +28,13 @@ public sealed partial class FleetSeeder(
                 var hosts = configured.Hosts;
                 if (hosts.Count == 0 && mode.IsCluster)
                 {
-                    await fleet.EnsureHostsActiveAsync();
+                    // Alone, this silo restarts the registry's hosts (a whole cluster restarted);
+                    // joining running silos, it leaves that to their membership watchdogs, which
+                    // move its share of the hosts once it has settled in.
+                    if (ActiveSilos() <= 1)
+                    {
+                        await fleet.EnsureHostsActiveAsync();
+                    }
                 }
                 else
                 {
@@ -48,6 +55,8 @@ public sealed partial class FleetSeeder(
             }
         }
     }
+
+    private int ActiveSilos() => membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
 
     private static string Describe(IReadOnlyList<HostRegistration> hosts)
     {

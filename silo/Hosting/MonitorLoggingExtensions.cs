@@ -17,6 +17,11 @@ public static class MonitorLoggingExtensions
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
+
+        // Orleans logs every failed state read and write, twice, with the Redis client's whole status:
+        // during a Redis outage a line per grain per poll. StorageHealth says it once per outage.
+        builder.Logging.AddFilter("Orleans.Persistence.RedisGrainStorage", LogLevel.Critical);
+        builder.Logging.AddFilter("Orleans.Core.StateStorageBridge", LogLevel.Critical);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);

@@ -7,16 +7,42 @@ namespace OllamaOrleans.Silo.Hosting;
 
 public static class RedisClusterExtensions
 {
-    /// <summary>Cluster mode: Redis membership, grain storage and reminders under one cluster and service id.</summary>
+    /// <summary>
+    /// Cluster mode: Redis membership, grain storage and reminders under one cluster and service id;
+    /// in a Kubernetes pod, Orleans' Kubernetes hosting supplies the silo's name, address and ids.
+    /// </summary>
     public static ISiloBuilder UseRedisCluster(this ISiloBuilder silo, string connection, OrleansSettings settings)
     {
         var redis = ConfigurationOptions.Parse(connection);
         redis.AbortOnConnectFail = false;
-        silo.Configure<ClusterOptions>(o =>
+        if (KubernetesPod.IsDetected)
         {
-            o.ClusterId = settings.ClusterId;
-            o.ServiceId = settings.ServiceId;
-        });
+            // Silo name, advertised address and cluster ids from the pod; pods of dead silos deleted.
+            silo.Configure<EndpointOptions>(o =>
+            {
+                o.SiloPort = settings.SiloPort;
+                o.GatewayPort = settings.GatewayPort;
+            });
+            silo.UseKubernetesHosting();
+        }
+        else
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = settings.ClusterId;
+                o.ServiceId = settings.ServiceId;
+            });
+            ConfigureEndpoints(silo, settings);
+        }
+
+        silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
+        silo.AddRedisGrainStorage(StorageNames.Monitor, o => o.ConfigurationOptions = redis.Clone());
+        silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
+        return silo;
+    }
+
+    private static void ConfigureEndpoints(ISiloBuilder silo, OrleansSettings settings)
+    {
         if (settings.AdvertisedAddress is { } advertisedAddress)
         {
             silo.ConfigureEndpoints(IPAddress.Parse(advertisedAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
@@ -25,10 +51,5 @@ public static class RedisClusterExtensions
         {
             silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
         }
-
-        silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
-        silo.AddRedisGrainStorage(StorageNames.Monitor, o => o.ConfigurationOptions = redis.Clone());
-        silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
-        return silo;
     }
 }

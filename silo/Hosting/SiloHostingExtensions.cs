@@ -2,6 +2,7 @@ using Orleans.Dashboard;
 
 using OllamaOrleans.Grains;
 using OllamaOrleans.Grains.Placement;
+using OllamaOrleans.Silo.Cluster;
 using OllamaOrleans.Silo.Resources;
 using OllamaOrleans.Silo.Storage;
 
@@ -39,6 +40,11 @@ public static class SiloHostingExtensions
         });
         builder.Services.AddOllamaMonitorGrains();
         builder.Services.AddHostedService<FleetSeeder>();
+        if (mode.IsCluster)
+        {
+            builder.AddClusterFailover();
+        }
+
         return builder;
     }
 }

@@ -117,7 +117,7 @@ public class ResourceCollectionBenchmarks
 
         public ValueTask<IReadOnlyList<SiloAddress>> SilosServingAsync(string url, IReadOnlyList<SiloAddress> candidates) => ValueTask.FromResult<IReadOnlyList<SiloAddress>>([]);
 
-        public ValueTask<SiloAddress?> BetterSiloAsync(string url) => ValueTask.FromResult<SiloAddress?>(null);
+        public ValueTask<SiloAddress?> BetterSiloAsync(string url, GrainId grain) => ValueTask.FromResult<SiloAddress?>(null);
     }
 
     private sealed class InProcessShortRun : ManualConfig

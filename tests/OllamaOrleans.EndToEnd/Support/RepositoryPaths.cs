@@ -11,6 +11,8 @@ public static class RepositoryPaths
 
     public static string SiloDll => Built("silo", "OllamaOrleans.Silo.dll");
 
+    public static string ApiDll => Built("api", "OllamaOrleans.Api.dll");
+
     public static string SimulatorDll => Built(Path.Combine("tests", "OllamaSimulator"), "OllamaSimulator.dll");
 
     /// <summary>The fake's native launcher, named <c>ollama</c> like Ollama's binary (run directly, not through dotnet).</summary>

@@ -11,5 +11,5 @@ public sealed class LoopbackNodeDirectory : INodeDirectory
 
     public ValueTask<IReadOnlyList<SiloAddress>> SilosServingAsync(string url, IReadOnlyList<SiloAddress> candidates) => ValueTask.FromResult<IReadOnlyList<SiloAddress>>([]);
 
-    public ValueTask<SiloAddress?> BetterSiloAsync(string url) => ValueTask.FromResult<SiloAddress?>(null);
+    public ValueTask<SiloAddress?> BetterSiloAsync(string url, GrainId grain) => ValueTask.FromResult<SiloAddress?>(null);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Grains.Placement;
 using OllamaOrleans.Tests.Support;
 using Orleans.Runtime.Placement;
 using Orleans.TestingHost;
@@ -64,11 +65,13 @@ public sealed class NodeLocalPlacementTests : IAsyncLifetime
     [Theory]
     [InlineData("http://10.99.0.9:11434")]
     [InlineData("http://127.0.0.1:11434")]
-    public async Task HostOnNoSilosNode_OrOnLoopback_StaysWhereItWasPlaced(string url)
+    public async Task HostOnNoSilosNode_OrOnLoopback_MovesToItsRendezvousHome(string url)
     {
-        var name = TestHosts.UniqueName("staying");
+        var name = TestHosts.UniqueName("homing");
         var host = cluster.Client.GetGrain<IOllamaHostGrain>(name);
-        RequestContext.Set(IPlacementDirector.PlacementHintKey, SiloB);
+        var home = Rendezvous.Home(host.GetGrainId(), [SiloA, SiloB])!;
+        var elsewhere = home.Equals(SiloA) ? SiloB : SiloA;
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, elsewhere);
         try
         {
             await host.StartAsync(Registration(name, url));
@@ -78,11 +81,12 @@ public sealed class NodeLocalPlacementTests : IAsyncLifetime
             RequestContext.Remove(IPlacementDirector.PlacementHintKey);
         }
 
-        var context = cluster.TryGetGrainContext(host.GetGrainId(), out var c) ? c : null;
-        await host.StartAsync(Registration(name, url));
+        Assert.Equal(home, await NodeClusters.EventuallyOnAsync(cluster, host, home, () => host.StartAsync(Registration(name, url))));
 
-        Assert.Equal(SiloB, NodeClusters.LocationOf(cluster, host));
+        // At home it stays: a further start keeps the same activation.
+        Assert.True(cluster.TryGetGrainContext(host.GetGrainId(), out var context));
+        await host.StartAsync(Registration(name, url));
         Assert.True(cluster.TryGetGrainContext(host.GetGrainId(), out var after));
-        Assert.Equal(context!.ActivationId, after.ActivationId);
+        Assert.Equal(context.ActivationId, after.ActivationId);
     }
 }

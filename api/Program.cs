@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Builder;
+using OllamaOrleans.Api.Hosting;
+
+namespace OllamaOrleans.Api;
+
+/// <summary>
+/// The api process: the HTTP API and the metering gateway as an Orleans client of the silos. In the
+/// embedded default the silo co-hosts the same endpoints on its own port and this is not needed.
+/// </summary>
+public static class Program
+{
+    public static async Task Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddApiClusterClient();
+        builder.AddApiHttp();
+
+        var app = builder.Build();
+        app.MapApiProcessEndpoints();
+        await app.RunAsync();
+    }
+}

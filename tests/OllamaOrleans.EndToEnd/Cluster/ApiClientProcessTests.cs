@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using OllamaOrleans.EndToEnd.Support;
+
+namespace OllamaOrleans.EndToEnd.Cluster;
+
+/// <summary>The api process as an Orleans client of a two-silo cluster.</summary>
+[Collection(ProcessCollection.Name)]
+public sealed class ApiClientProcessTests
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    [Fact]
+    public async Task ApiProcess_ProxiesThroughTheCluster_TrafficRecordsReachTheModelGrains()
+    {
+        await using var rig = await ClusterRig.StartAsync(silos: 2, hosts: 2);
+        await rig.SettledAsync(TimeSpan.FromSeconds(60));
+        var port = FreePorts.One();
+        await using var api = ChildProcess.Start(RepositoryPaths.ApiDll, new Dictionary<string, string>
+        {
+            ["REDIS_CONNECTION"] = rig.Redis.Connection,
+            ["Orleans__ClusterId"] = "e2e",
+            ["Orleans__ServiceId"] = "e2e",
+            ["API_PORT"] = port.ToString(CultureInfo.InvariantCulture),
+        });
+        var baseUri = new Uri($"http://127.0.0.1:{port}/");
+        var host = rig.Hosts[1];
+
+        // The api process knows the hosts only through the cluster (the fleet and host grains).
+        await Eventually.WithinAsync(
+            TimeSpan.FromSeconds(60),
+            async () => api.HasExited ? throw new InvalidOperationException("api exited:\n" + api.OutputText) : (await Http.GetAsync(new Uri(baseUri, $"h/{host}/api/version"))).StatusCode,
+            status => status == System.Net.HttpStatusCode.OK,
+            status => $"{status}\n{api.OutputText}");
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await Http.PostAsJsonAsync(new Uri(baseUri, $"h/{host}/api/generate"), new { model = "llama3.2", prompt = "hi", stream = false });
+            response.EnsureSuccessStatusCode();
+        }
+
+        // The measurements went from the api process to the model grain, and out of the silo holding the host.
+        var owner = (await rig.SettledAsync(TimeSpan.FromSeconds(30)))[host][0];
+        await Eventually.WithinAsync(
+            TimeSpan.FromSeconds(30),
+            rig.Silos[owner].ScrapeAsync,
+            s => Traffic(s, host) == 3,
+            s => $"traffic requests of {host}: {(s is null ? 0 : Traffic(s, host))}\napi:\n{api.OutputText}");
+        var apiMetrics = Exposition.Parse(await Http.GetStringAsync(new Uri(baseUri, "metrics")));
+        Assert.Equal(3, apiMetrics.Named("ollama_gateway_requests_total").Where(s => s["host"] == host && s["endpoint"] == "generate").Sum(s => s.Value));
+        Assert.Equal(0, (await rig.Silos[1 - owner].ScrapeAsync()).Named("ollama_requests_total").Count(s => s["host"] == host));
+    }
+
+    private static double Traffic(Exposition s, string host) =>
+        s.Named("ollama_requests_total").Where(x => x["host"] == host && x["source"] == "traffic").Sum(x => x.Value);
+}
