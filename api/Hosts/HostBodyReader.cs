@@ -84,7 +84,7 @@ public static class HostBodyReader
                     labels = Labels(property.Value, errors);
                     break;
                 default:
-                    errors.Add(new FieldError(Truncate(property.Name), "is not a field of a host; the fields are name, url and labels"));
+                    errors.Add(new FieldError(FieldNames.Printable(property.Name), "is not a field of a host; the fields are name, url and labels"));
                     break;
             }
         }
@@ -96,7 +96,7 @@ public static class HostBodyReader
     {
         if (property.Value.ValueKind is JsonValueKind.String)
         {
-            return property.Value.GetString();
+            return Text(property.Value, property.Name, errors);
         }
 
         if (property.Value.ValueKind is not JsonValueKind.Null)
@@ -123,18 +123,36 @@ public static class HostBodyReader
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var label in value.EnumerateObject())
         {
-            var field = "labels." + Truncate(label.Name);
+            var field = "labels." + FieldNames.Printable(label.Name);
             if (label.Value.ValueKind != JsonValueKind.String)
             {
                 errors.Add(new FieldError(field, $"must be a string, not {Kind(label.Value)}"));
             }
-            else if (!labels.TryAdd(label.Name, label.Value.GetString()!))
+            else if (Text(label.Value, field, errors) is not { } text)
+            {
+                continue;
+            }
+            else if (!labels.TryAdd(label.Name, text))
             {
                 errors.Add(new FieldError(field, "appears more than once"));
             }
         }
 
         return labels;
+    }
+
+    /// <summary>A string's value; an escaped lone surrogate ("\ud800") is valid JSON but not text.</summary>
+    private static string? Text(JsonElement value, string field, List<FieldError> errors)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            errors.Add(new FieldError(field, "is not valid Unicode (a lone surrogate escape)"));
+            return null;
+        }
     }
 
     private static IResult TooLarge(long maxBytes) =>
@@ -150,11 +168,4 @@ public static class HostBodyReader
         JsonValueKind.Null => "null",
         _ => "undefined",
     };
-
-    /// <summary>A field name echoed back is cut and made printable, so a huge or odd key does not make a huge or odd answer.</summary>
-    private static string Truncate(string name)
-    {
-        var printable = new string([.. name.Take(64).Select(c => char.IsControl(c) || char.IsSurrogate(c) ? '?' : c)]);
-        return name.Length <= 64 ? printable : printable + "…";
-    }
 }

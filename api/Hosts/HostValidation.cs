@@ -49,7 +49,7 @@ public static class HostValidation
             errors.AddRange(labels
                 .Select(l => (l.Key, Error: HostRules.CheckLabel(l.Key, l.Value)))
                 .Where(l => l.Error is not null)
-                .Select(l => new FieldError("labels." + Printable(l.Key), l.Error!)));
+                .Select(l => new FieldError("labels." + FieldNames.Printable(l.Key), l.Error!)));
         }
 
         if (errors.Count > 0)
@@ -64,7 +64,4 @@ public static class HostValidation
 
         return (new HostRegistration(name!, url!.AbsoluteUri, labels.ToImmutableSortedDictionary(StringComparer.Ordinal), HostSource.Api), []);
     }
-
-    private static string Printable(string key) =>
-        new([.. key.Take(64).Select(c => char.IsControl(c) || char.IsSurrogate(c) ? '?' : c)]);
 }

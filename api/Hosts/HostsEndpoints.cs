@@ -20,11 +20,11 @@ public static class HostsEndpoints
         hosts.MapGet("/", ListAsync).WithName("ListHosts").Produces<HostView[]>();
         hosts.MapGet("/{name}", GetAsync).WithName("GetHost").Produces<HostView>().ProducesProblem(StatusCodes.Status404NotFound);
         hosts.MapPost("/", CreateAsync).WithName("CreateHost").RequireAuthorization(ApiPolicies.Admin)
-            .Accepts<HostRequest>("application/json").Produces<HostView>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithHostRequestBody().Produces<HostView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         hosts.MapPut("/{name}", UpdateAsync).WithName("UpdateHost").RequireAuthorization(ApiPolicies.Admin)
-            .Accepts<HostRequest>("application/json").Produces<HostView>()
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithHostRequestBody().Produces<HostView>()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         hosts.MapDelete("/{name}", DeleteAsync).WithName("DeleteHost").RequireAuthorization(ApiPolicies.Admin)
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;

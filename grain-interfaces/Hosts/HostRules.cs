@@ -97,9 +97,10 @@ public static partial class HostRules
         return false;
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9\[][A-Za-z0-9._:\[\]-]*$")]
+    // \z, not $: $ also matches before a final newline, which would let "gpu\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9\[][A-Za-z0-9._:\[\]-]*\z")]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex("^[a-zA-Z_][a-zA-Z0-9_]*$")]
+    [GeneratedRegex(@"^[a-zA-Z_][a-zA-Z0-9_]*\z")]
     private static partial Regex LabelKeyPattern();
 }
