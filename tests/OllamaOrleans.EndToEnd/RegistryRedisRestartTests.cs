@@ -73,9 +73,24 @@ public sealed class RegistryRedisRestartTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("dashboard/")).StatusCode);
     }
 
-    private SiloProcess Start()
+    [Fact]
+    public async Task Dashboard_CanBeOpenedExplicitly_InClusterMode()
+    {
+        await using var silo = Start(("Auth__Dashboard", "anonymous"));
+        await silo.WaitUntilReadyAsync();
+        using var anonymous = ApiKeys.Client(silo.BaseUri, null);
+
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("dashboard/")).StatusCode);
+    }
+
+    private SiloProcess Start(params (string Key, string Value)[] extra)
     {
         var settings = ApiKeys.Settings();
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
         settings["REDIS_CONNECTION"] = redis.Connection;
         settings["Orleans__AdvertisedAddress"] = "127.0.0.1";
         settings["OLLAMA_URL"] = $"http://127.0.0.1:{simulator.BasePort}";
