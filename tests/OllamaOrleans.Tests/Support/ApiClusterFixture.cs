@@ -1,9 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.GrainInterfaces;
-using OllamaOrleans.Grains;
 using OllamaOrleans.Grains.Fleet;
-using OllamaOrleans.Grains.Polling;
 using Orleans.TestingHost;
 
 namespace OllamaOrleans.Tests.Support;
@@ -36,18 +34,8 @@ public sealed class ApiClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(StorageNames.Monitor);
-            silo.UseSystemTextJsonGrainStorageSerializer();
-            silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<ITargetResolver>(TableResolver.Standard);
-            silo.Services.AddOllamaMonitorGrains();
-            silo.Services.Configure<PollingOptions>(o =>
-            {
-                o.Interval = TimeSpan.FromHours(1);
-                o.MaxStartDelay = TimeSpan.FromHours(1);
-                o.RandomizeStart = false;
-                o.Timeout = TimeSpan.FromSeconds(2);
-            });
+            silo.UseQuietMonitorGrains();
             silo.Services.Configure<FleetOptions>(o =>
             {
                 o.MaxHosts = 200;

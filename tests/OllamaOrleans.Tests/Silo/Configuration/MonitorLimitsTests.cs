@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using OllamaOrleans.Silo.Configuration;
 
 namespace OllamaOrleans.Tests.Silo.Configuration;
@@ -6,16 +5,8 @@ namespace OllamaOrleans.Tests.Silo.Configuration;
 /// <summary>The registry's limits: <c>Monitor:MaxHosts</c> and <c>Monitor:TransientHosts:*</c>.</summary>
 public sealed class MonitorLimitsTests
 {
-    private static (MonitorOptions Options, IReadOnlyList<string> Errors) Load(params (string Key, string Value)[] settings)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
-            .Build();
-        var options = new MonitorOptions();
-        new MonitorOptionsSetup(configuration).Configure(options);
-        var result = new MonitorOptionsValidator().Validate(null, options);
-        return (options, result.Failed ? result.Failures.ToList() : []);
-    }
+    private static (MonitorOptions Options, IReadOnlyList<string> Errors) Load(params (string Key, string Value)[] settings) =>
+        MonitorSettings.Load(settings);
 
     [Fact]
     public void Defaults()
