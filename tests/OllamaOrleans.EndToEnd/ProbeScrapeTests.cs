@@ -44,6 +44,16 @@ public sealed class ProbeScrapeTests : IAsyncLifetime
             "prometheus", folder, new Dictionary<string, string>(),
             "--config.file=prometheus.yml", $"--storage.tsdb.path={folder}/data", $"--web.listen-address=127.0.0.1:{port}");
         var api = new PrometheusApi(new Uri($"http://127.0.0.1:{port}/"));
+        using (var http = new HttpClient())
+        {
+            // Until it is ready, Prometheus answers its API with a plain-text 503.
+            await Eventually.WithinAsync(
+                TimeSpan.FromSeconds(30),
+                async () => (await http.GetAsync(new Uri(api.BaseUri, "-/ready"))).IsSuccessStatusCode,
+                ready => ready,
+                _ => "prometheus not ready:\n" + prometheus.OutputText);
+        }
+
 
         await Eventually.WithinAsync(
             TimeSpan.FromSeconds(30),
