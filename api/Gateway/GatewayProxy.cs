@@ -62,7 +62,8 @@ public sealed class GatewayProxy(
         try
         {
             var config = new ForwarderRequestConfig { ActivityTimeout = options.Value.UpstreamTimeout };
-            var error = await forwarder.SendAsync(context, host.Registration.Url, client.Invoker, config, new PathTransformer(path));
+            var transformer = facts.Endpoint == MeteredEndpoint.None ? new PathTransformer(path) : new PathTransformer(path, facts.Body);
+            var error = await forwarder.SendAsync(context, host.Registration.Url, client.Invoker, config, transformer);
             outcome = error == ForwarderError.None ? "" : GatewayOutcome.FromForwarderError(error, context.GetForwarderErrorFeature()?.Exception);
             if (outcome == RequestOutcomes.Disconnected && !context.RequestAborted.IsCancellationRequested && !metering.ClientFailed)
             {

@@ -38,11 +38,9 @@ public sealed class GatewayAccountingTests(GatewayFixture fixture) : IClassFixtu
             await response.Content.ReadAsStringAsync();
         }
 
-        var served = await fixture.Simulator.StatsAsync(port);
-        var inference = served.GetProperty("requests").EnumerateArray()
-            .Where(r => r.GetProperty("endpoint").GetString() is "POST /api/generate" or "POST /api/chat" or "POST /api/embed" or "POST /v1/chat/completions" or "POST /v1/completions" or "POST /v1/embeddings")
-            .Sum(r => r.GetProperty("count").GetInt64());
-        Assert.Equal(Mix.Length, inference);
+        // The simulator counts a request once its handler returns, which can be just after the client has read the answer.
+        var served = await Eventually.WithinAsync(TimeSpan.FromSeconds(5), () => fixture.Simulator.StatsAsync(port), s => Inference(s) >= Mix.Length, s => s.ToString());
+        Assert.Equal(Mix.Length, Inference(served));
         var host = GatewayFixture.Name(port);
         var scrape = await Eventually.WithinAsync(
             TimeSpan.FromSeconds(10),
@@ -89,6 +87,10 @@ public sealed class GatewayAccountingTests(GatewayFixture fixture) : IClassFixtu
         Assert.Equal(1, scrape.Value("ollama_client_requests_total", ("client", "alice"), ("status_class", "2xx")));
         Assert.Equal(answer.GetProperty("eval_count").GetInt64(), scrape.Value("ollama_client_tokens_total", ("client", "alice"), ("kind", "generation")));
     }
+
+    private static long Inference(JsonElement served) => served.GetProperty("requests").EnumerateArray()
+        .Where(r => r.GetProperty("endpoint").GetString() is "POST /api/generate" or "POST /api/chat" or "POST /api/embed" or "POST /v1/chat/completions" or "POST /v1/completions" or "POST /v1/embeddings")
+        .Sum(r => r.GetProperty("count").GetInt64());
 
     private static double Sum(Exposition s, string name, string host) =>
         s.Named(name).Where(x => x["host"] == host && x["source"] == "traffic").Sum(x => x.Value);

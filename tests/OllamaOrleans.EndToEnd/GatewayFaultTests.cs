@@ -57,6 +57,7 @@ public sealed class GatewayFaultTests(GatewayFixture fixture) : IClassFixture<Ga
     public async Task ClientDisconnectMidStream_CancelsUpstream_FreesTheSlot_AndIsCounted()
     {
         var port = fixture.Port(3);
+        var generatedBefore = (await fixture.Simulator.StatsAsync(port)).GetProperty("generated_tokens").GetInt64();
         using (var socket = new TcpClient())
         {
             await socket.ConnectAsync(IPAddress.Loopback, fixture.Silo.HttpPort);
@@ -75,11 +76,15 @@ public sealed class GatewayFaultTests(GatewayFixture fixture) : IClassFixture<Ga
         }
 
         var state = await Eventually.WithinAsync(
-            TimeSpan.FromSeconds(2),
+            TimeSpan.FromSeconds(10),
             () => fixture.Simulator.ModelStateAsync(port, "gemma3:4b"),
             s => s.GetProperty("ref_count").GetInt32() == 0,
             s => s.ToString());
         Assert.Equal("loaded", state.GetProperty("state").GetString());
+
+        // The slot was freed because the upstream request was cancelled, not because the answer ran to its end.
+        var generated = (await fixture.Simulator.StatsAsync(port)).GetProperty("generated_tokens").GetInt64() - generatedBefore;
+        Assert.InRange(generated, 1, 289);
         var host = GatewayFixture.Name(port);
         await Eventually.WithinAsync(TimeSpan.FromSeconds(10), fixture.Silo.ScrapeAsync, s => s.Value("ollama_client_disconnects_total", ("host", host), ("model", "gemma3:4b")) == 1 && s.Value("ollama_requests_total", ("host", host), ("model", "gemma3:4b"), ("endpoint", "generate"), ("method", "POST"), ("status", "disconnected"), ("source", "traffic")) == 1, s => s?.Text ?? "no scrape");
     }
