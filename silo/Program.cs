@@ -6,6 +6,11 @@ if (GpuCheck.Requested(args))
     return GpuCheck.Run(args, Console.Out);
 }
 
+if (KeyCommands.Requested(args))
+{
+    return KeyCommands.Run(args, Console.In, Console.Out);
+}
+
 try
 {
     var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +19,7 @@ try
     builder.AddMonitorSilo();
     builder.AddMonitorResources();
     builder.AddMonitorHttp();
+    builder.AddMonitorApi();
 
     var app = builder.Build();
     app.MapMonitorEndpoints();

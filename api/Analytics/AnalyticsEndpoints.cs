@@ -8,12 +8,12 @@ namespace OllamaOrleans.Api.Analytics;
 public static class AnalyticsEndpoints
 {
     /// <summary>
-    /// <c>GET /api/v1/analytics/models?window=1h[&amp;host=H][&amp;source=traffic|probe][&amp;limit=10]</c>: model
+    /// <c>GET /api/v1/analytics/models?window=1h[&amp;host=H][&amp;source=traffic|probe][&amp;limit=10]</c> (mapped on the <c>/api/v1</c> group): model
     /// usage over a rolling window, for one host or the whole fleet.
     /// </summary>
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/analytics/models", GetModelsAsync).WithName("GetModelAnalytics");
+        endpoints.MapGet("/analytics/models", GetModelsAsync).WithName("GetModelAnalytics").WithTags("Analytics");
         return endpoints;
     }
 

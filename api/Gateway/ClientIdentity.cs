@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using OllamaOrleans.Api.Security;
 
 namespace OllamaOrleans.Api.Gateway;
 
 /// <summary>
-/// Names the client of a request for per-client usage: the configured header, else "anonymous". Names
+/// Names the client of a request for per-client usage: the name of the API key it presented, else the
+/// configured header, else "anonymous". Names
 /// are bounded in length and charset, and at most <see cref="GatewayOptions.MaxClients"/> distinct ones
 /// are tracked; later ones become "other", so a client cannot blow up the series count.
 /// </summary>
@@ -20,6 +22,11 @@ public sealed class ClientIdentity(IOptions<GatewayOptions> options)
 
     public string Of(HttpContext context)
     {
+        if (context.User.Identity is { IsAuthenticated: true, AuthenticationType: ApiKeyAuthenticationHandler.SchemeName, Name: { } keyName })
+        {
+            return Admit(Sanitize(keyName));
+        }
+
         var header = options.Value.ClientHeader;
         var raw = string.IsNullOrEmpty(header) ? null : context.Request.Headers[header].ToString();
         return Admit(Sanitize(raw));

@@ -53,6 +53,11 @@ public static class GatewayEndpoints
 
     private static async Task ForwardAsync(HttpContext context, string hostName, PathString path)
     {
+        if (!await GatewayAccess.AllowAsync(context, path))
+        {
+            return;
+        }
+
         var directory = context.RequestServices.GetRequiredService<IHostDirectory>();
         var proxy = context.RequestServices.GetRequiredService<GatewayProxy>();
         if (directory.Find(hostName) is not { } host)
@@ -69,6 +74,11 @@ public static class GatewayEndpoints
 
     private static async Task ToFleetAsync(HttpContext context, string path)
     {
+        if (!await GatewayAccess.AllowAsync(context, new PathString(path)))
+        {
+            return;
+        }
+
         var directory = context.RequestServices.GetRequiredService<IHostDirectory>();
         var hosts = directory.All;
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))

@@ -1,16 +1,19 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using OllamaOrleans.GrainInterfaces;
 
 namespace OllamaOrleans.Api.Gateway;
 
 /// <summary>
 /// The one pooled HTTP client the forwarder uses, configured as YARP recommends for proxying, with
-/// <see cref="BufferedBodyHandler"/> sending bodies the gateway already read in one write.
+/// <see cref="BufferedBodyHandler"/> sending bodies the gateway already read in one write; its
+/// connections go through the <see cref="TargetGuard"/> like the grains' polls.
 /// </summary>
-public sealed class GatewayHttpClient(IOptions<GatewayOptions> options) : IDisposable
+public sealed class GatewayHttpClient(IOptions<GatewayOptions> options, TargetGuard guard) : IDisposable
 {
     public HttpMessageInvoker Invoker { get; } = new(new BufferedBodyHandler(new SocketsHttpHandler
     {
+        ConnectCallback = guard.ConnectAsync,
         UseProxy = false,
         AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.None,

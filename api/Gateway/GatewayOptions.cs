@@ -15,6 +15,12 @@ public sealed class GatewayOptions
     /// <summary>Largest inference request body read (images are base64 in the body).</summary>
     public long MaxRequestBodyBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// Every request needs an API key (either role); the key's name then names the client in
+    /// per-client usage, and the key is not forwarded to Ollama.
+    /// </summary>
+    public bool RequireKey { get; set; }
+
     /// <summary>Request header naming the client for per-client usage (empty: not used).</summary>
     public string? ClientHeader { get; set; }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OllamaOrleans.GrainInterfaces;
 
 namespace OllamaOrleans.Api.Gateway;
 
@@ -9,6 +10,7 @@ public static class GatewayServiceCollectionExtensions
     public static IServiceCollection AddGateway(this IServiceCollection services)
     {
         services.AddHttpForwarder();
+        services.AddTargetGuard();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<GatewayHttpClient>();
         services.AddSingleton<GatewayMetrics>();

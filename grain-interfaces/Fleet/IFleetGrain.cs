@@ -26,4 +26,26 @@ public interface IFleetGrain : IGrainWithStringKey
 
     /// <summary>Activates every registered host grain (the watchdog's work, callable on demand).</summary>
     Task EnsureHostsActiveAsync();
+
+    /// <summary>
+    /// Registers a new host through the API: refused when the name is taken or <c>Monitor:MaxHosts</c>
+    /// is reached. The registration is stored with <see cref="HostSource.Api"/>.
+    /// </summary>
+    Task<RegistryResult> CreateAsync(HostRegistration registration);
+
+    /// <summary>Replaces the URL and labels of a host registered through the API (not one from configuration).</summary>
+    Task<RegistryResult> UpdateAsync(HostRegistration registration);
+
+    /// <summary>Removes a host registered through the API or by a probe (not one from configuration).</summary>
+    Task<RegistryResult> DeleteAsync(string hostName);
+
+    /// <summary>
+    /// The host a <c>/probe</c> target names: the registered host with that URL, else, when
+    /// <paramref name="mayRegister"/>, a new transient host named <paramref name="transientName"/>.
+    /// Marks a transient host as probed now, which keeps it from expiring.
+    /// </summary>
+    Task<RegistryResult> ResolveTargetAsync(string url, string transientName, bool mayRegister);
+
+    /// <summary>Removes the transient hosts not probed within <c>Monitor:TransientHosts:Expiry</c>; returns their names.</summary>
+    Task<IReadOnlyList<string>> ExpireTransientHostsAsync();
 }

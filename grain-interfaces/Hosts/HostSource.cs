@@ -5,4 +5,7 @@ public enum HostSource
 {
     Configuration = 0,
     Api = 1,
+
+    /// <summary>Registered by <c>GET /probe?target=</c>; expires when no longer probed.</summary>
+    Transient = 2,
 }

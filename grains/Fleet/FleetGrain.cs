@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OllamaOrleans.GrainInterfaces;
 using OllamaOrleans.Grains.Placement;
 
@@ -6,18 +7,33 @@ namespace OllamaOrleans.Grains.Fleet;
 
 /// <summary>
 /// The host registry. A reminder (the watchdog) re-activates every registered host grain each
-/// minute, so hosts come back after a silo dies or the cluster restarts; the host grains' own
-/// KeepAlive timers do the sub-minute polling.
+/// minute, so hosts come back after a silo dies or the cluster restarts, and expires transient hosts;
+/// the host grains' own KeepAlive timers do the sub-minute polling. The API's edits are in
+/// <c>FleetGrain.Edits.cs</c>.
 /// </summary>
 public sealed partial class FleetGrain(
     [PersistentState("fleet", StorageNames.Monitor)] IPersistentState<FleetState> state,
+    IOptions<FleetOptions> options,
+    TimeProvider time,
     ILogger<FleetGrain> logger)
     : Grain, IFleetGrain, IRemindable
 {
     private const string WatchdogReminder = "host-watchdog";
 
+    /// <summary>
+    /// When each transient host was last probed. Memory only (a write per scrape would cost more than
+    /// it is worth): after a restart every transient host gets a full expiry period again.
+    /// </summary>
+    private readonly Dictionary<string, DateTimeOffset> lastProbed = new(StringComparer.Ordinal);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
+        foreach (var host in state.State.Hosts.Values.Where(h => h.Source == HostSource.Transient))
+        {
+            lastProbed[host.Name] = now;
+        }
+
         await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     }
 
@@ -82,8 +98,14 @@ public sealed partial class FleetGrain(
         await Task.WhenAll(starts);
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == WatchdogReminder ? EnsureHostsActiveAsync() : Task.CompletedTask;
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == WatchdogReminder)
+        {
+            await ExpireTransientHostsAsync();
+            await EnsureHostsActiveAsync();
+        }
+    }
 
     private IOllamaHostGrain Host(string name) => GrainFactory.GetGrain<IOllamaHostGrain>(name);
 

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Grains.Fleet;
 using OllamaOrleans.Grains.Ollama;
 using OllamaOrleans.Grains.Placement;
 using OllamaOrleans.Grains.Polling;
@@ -14,12 +16,15 @@ public static class GrainServiceCollectionExtensions
 {
     /// <summary>
     /// What the grains need from the silo's container: the Ollama client, the snapshot registry, time,
-    /// and the host grains' node-local placement.
+    /// and the host grains' node-local placement. Every connection to an Ollama host goes through the
+    /// <see cref="TargetGuard"/> (the default <see cref="TargetPolicy"/> unless the host registered one).
     /// </summary>
     public static IServiceCollection AddOllamaMonitorGrains(this IServiceCollection services)
     {
         services.AddOptions<PollingOptions>();
         services.AddOptions<ProbeOptions>();
+        services.AddOptions<FleetOptions>();
+        services.AddTargetGuard();
         services.AddSingleton<IHostSnapshotRegistry, HostSnapshotRegistry>();
         services.AddSingleton<StorageHealth>();
         services.TryAddSingleton(TimeProvider.System);
@@ -40,8 +45,9 @@ public static class GrainServiceCollectionExtensions
                 http.Timeout = Timeout.InfiniteTimeSpan;
                 http.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
+                ConnectCallback = sp.GetRequiredService<TargetGuard>().ConnectAsync,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
                 ConnectTimeout = TimeSpan.FromSeconds(10),

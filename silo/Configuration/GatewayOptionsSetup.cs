@@ -16,6 +16,7 @@ internal sealed class GatewayOptionsSetup(IConfiguration configuration, GatewayS
         options.UpstreamTimeout = read.Duration($"{Section}:UpstreamTimeout") ?? options.UpstreamTimeout;
         options.ConnectTimeout = read.Duration($"{Section}:ConnectTimeout") ?? options.ConnectTimeout;
         options.MaxRequestBodyBytes = read.Integer($"{Section}:MaxRequestBodyMegabytes", 1, 4096) is { } megabytes ? megabytes * 1024L * 1024 : options.MaxRequestBodyBytes;
+        options.RequireKey = read.Boolean($"{Section}:RequireKey") ?? options.RequireKey;
         options.ClientHeader = read.String($"{Section}:ClientHeader") ?? options.ClientHeader;
         options.MaxClients = read.Integer($"{Section}:MaxClients", 1, 100_000) ?? options.MaxClients;
         options.QueueCapacity = read.Integer($"{Section}:QueueCapacity", 100, 10_000_000) ?? options.QueueCapacity;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OllamaOrleans.Api.Gateway;
+using OllamaOrleans.GrainInterfaces;
 
 namespace OllamaOrleans.Silo.Configuration;
 

@@ -16,6 +16,18 @@ public sealed class MonitorOptions
 
     public int MaxModelsPerHost { get; set; } = 500;
 
+    /// <summary>Registered hosts beyond which the API and <c>/probe</c> add none (configured hosts always count, never refused).</summary>
+    public int MaxHosts { get; set; } = 1000;
+
+    /// <summary><c>Monitor:TransientHosts:Enabled</c>: whether <c>/probe</c> registers unregistered targets.</summary>
+    public bool TransientHostsEnabled { get; set; } = true;
+
+    /// <summary><c>Monitor:TransientHosts:Max</c>.</summary>
+    public int MaxTransientHosts { get; set; } = 100;
+
+    /// <summary><c>Monitor:TransientHosts:Expiry</c>: a transient host not probed for this long is removed.</summary>
+    public TimeSpan TransientHostExpiry { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The host monitored in the embedded default when none is configured.</summary>
     public string DefaultUrl { get; set; } = "http://localhost:11434";
 

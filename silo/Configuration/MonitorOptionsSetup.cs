@@ -36,6 +36,10 @@ internal sealed class MonitorOptionsSetup(IConfiguration configuration) : IConfi
         options.PollInterval = read.Seconds("COLLECT_INTERVAL") ?? read.Duration("Monitor:PollInterval") ?? options.PollInterval;
         options.PollTimeout = read.Duration("Monitor:PollTimeout") ?? options.PollTimeout;
         options.MaxModelsPerHost = read.Integer("Monitor:MaxModelsPerHost", 1, 100_000) ?? options.MaxModelsPerHost;
+        options.MaxHosts = read.Integer("Monitor:MaxHosts", 1, 1_000_000) ?? options.MaxHosts;
+        options.TransientHostsEnabled = read.Boolean("Monitor:TransientHosts:Enabled") ?? options.TransientHostsEnabled;
+        options.MaxTransientHosts = read.Integer("Monitor:TransientHosts:Max", 0, 1_000_000) ?? options.MaxTransientHosts;
+        options.TransientHostExpiry = read.Duration("Monitor:TransientHosts:Expiry") ?? options.TransientHostExpiry;
         options.DefaultUrl = read.String("Monitor:DefaultUrl") ?? options.DefaultUrl;
         options.HttpPort = read.Integer("EXPORTER_PORT", 1, 65535) ?? read.Integer("Monitor:HttpPort", 1, 65535) ?? options.HttpPort;
         options.ListenAddress = read.String("Monitor:ListenAddress") ?? options.ListenAddress;

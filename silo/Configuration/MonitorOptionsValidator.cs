@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using OllamaOrleans.GrainInterfaces;
 
 namespace OllamaOrleans.Silo.Configuration;
 
@@ -18,6 +19,11 @@ internal sealed class MonitorOptionsValidator : IValidateOptions<MonitorOptions>
         if (options.PollTimeout <= TimeSpan.Zero || options.PollTimeout > TimeSpan.FromMinutes(5))
         {
             errors.Add($"Monitor:PollTimeout: '{options.PollTimeout}' must be greater than zero and at most 00:05:00.");
+        }
+
+        if (options.TransientHostExpiry < TimeSpan.FromMinutes(1))
+        {
+            errors.Add($"Monitor:TransientHosts:Expiry: '{options.TransientHostExpiry}' must be at least 00:01:00 (the watchdog checks once a minute).");
         }
 
         if (HostRules.CheckUrl(options.DefaultUrl).Error is { } defaultError)

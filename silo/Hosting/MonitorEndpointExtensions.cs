@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 
 using OllamaOrleans.Api;
 using OllamaOrleans.Api.Gateway;
+using OllamaOrleans.Api.Security;
 using OllamaOrleans.Silo.Gateway;
 using OllamaOrleans.Silo.Health;
 using OllamaOrleans.Silo.Metrics;
@@ -33,11 +35,13 @@ public static class MonitorEndpointExtensions
     /// <summary>Everything on the silo's one HTTP port.</summary>
     public static WebApplication MapMonitorEndpoints(this WebApplication app)
     {
+        var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
         app.UseGatewayListeners();
+        app.UseApiSecurity();
         app.MapLandingPage();
         app.MapMonitorHealth();
-        app.MapFleetMetrics();
-        app.MapOrleansDashboard("/dashboard");
+        app.MapFleetMetrics().RequireAccess(auth.Metrics);
+        app.MapOrleansDashboard("/dashboard").RequireAccess(auth.Dashboard);
         app.MapOllamaApi();
         app.MapGateway();
         return app;

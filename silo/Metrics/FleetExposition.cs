@@ -17,8 +17,14 @@ public static class FleetExposition
     public static void Write(IBufferWriter<byte> output, IReadOnlyList<HostSnapshot> hosts, Func<string, HostResources?> resources)
     {
         var w = new PrometheusTextWriter(output);
-        w.Family(MetricNames.MonitorHosts, "gauge", "Ollama hosts whose grains are active on this silo.");
+        w.Family(MetricNames.MonitorHosts, "gauge", "Ollama hosts whose grains are active on this silo and exported here (transient hosts are served by /probe only).");
         w.Sample(MetricNames.MonitorHosts).Value((long)hosts.Count);
+        WriteHosts(w, hosts, resources);
+    }
+
+    /// <summary>The hosts' own series, without the silo's: what <c>/probe</c> answers.</summary>
+    public static void WriteHosts(PrometheusTextWriter w, IReadOnlyList<HostSnapshot> hosts, Func<string, HostResources?> resources)
+    {
         HostSeriesWriter.Write(w, hosts);
         ModelSeriesWriter.Write(w, hosts);
         InferenceSeriesWriter.Write(w, hosts);

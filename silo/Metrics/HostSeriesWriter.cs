@@ -19,10 +19,10 @@ public static class HostSeriesWriter
             w.Sample(MetricNames.BuildInfo).Label("host", h.Name).Label("version", h.Version!).Value(1L);
         }
 
-        w.Family(MetricNames.HostInfo, "gauge", "A monitored host's URL and operator labels (label_*); always 1.");
+        w.Family(MetricNames.HostInfo, "gauge", "A monitored host's URL, how it was registered (configuration, api, transient) and operator labels (label_*); always 1.");
         foreach (var h in hosts)
         {
-            w.Sample(MetricNames.HostInfo).Label("host", h.Name).Label("url", h.Registration.Url);
+            w.Sample(MetricNames.HostInfo).Label("host", h.Name).Label("url", h.Registration.Url).Label("registration", h.Registration.Source.Name());
             foreach (var (key, value) in h.Registration.Labels)
             {
                 w.Label("label_" + key, value);

@@ -1,3 +1,4 @@
+using OllamaOrleans.GrainInterfaces;
 using OllamaOrleans.Grains.Registry;
 using OllamaOrleans.Silo.Resources;
 using Prometheus;
@@ -7,22 +8,21 @@ namespace OllamaOrleans.Silo.Metrics;
 /// <summary>
 /// <c>GET /metrics</c>: the silo's own series (prometheus-net: process, Orleans' meter filtered) and then
 /// the fleet's series of the hosts whose grains live on this silo, with the process and GPU figures
-/// of those that run on this silo's node.
+/// of those that run on this silo's node. Transient hosts (registered by <c>/probe</c>) are left out:
+/// their scrape is <c>/probe</c>, and a host exported on both would be counted twice by any sum.
 /// </summary>
 public static class MetricsEndpoint
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
-    public static IEndpointRouteBuilder MapFleetMetrics(this IEndpointRouteBuilder endpoints)
-    {
+    public static IEndpointConventionBuilder MapFleetMetrics(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/metrics", async (HttpContext context, IHostSnapshotRegistry registry, ResourceRegistry resources) =>
         {
             context.Response.ContentType = ContentType;
             context.Response.Headers.CacheControl = "no-store";
             await Prometheus.Metrics.DefaultRegistry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
-            FleetExposition.Write(context.Response.BodyWriter, registry.Snapshots, resources.Get);
+            var hosts = registry.Snapshots.Where(h => h.Registration.Source != HostSource.Transient).ToList();
+            FleetExposition.Write(context.Response.BodyWriter, hosts, resources.Get);
             await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
         }).ExcludeFromDescription();
-        return endpoints;
-    }
 }

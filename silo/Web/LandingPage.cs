@@ -14,6 +14,8 @@ public static class LandingPage
         <li><a href="dashboard/">/dashboard</a>: Orleans Dashboard</li>
         <li><a href="healthz">/healthz</a>: liveness</li>
         <li><a href="ready">/ready</a>: readiness</li>
+        <li><a href="api/v1/hosts">/api/v1/hosts</a>: the management API (<a href="openapi/v1.json">OpenAPI document</a>)</li>
+        <li>/probe?target=URL: one Ollama host's series, for Prometheus' multi-target pattern</li>
         </ul>
         </body></html>
         """;

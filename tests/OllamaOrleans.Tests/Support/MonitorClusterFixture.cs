@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using OllamaOrleans.Grains;
 using OllamaOrleans.Grains.Polling;
 using OllamaOrleans.Grains.Registry;
 using Orleans.TestingHost;
@@ -23,18 +22,8 @@ public sealed class MonitorClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(StorageNames.Monitor);
-            silo.UseSystemTextJsonGrainStorageSerializer();
-            silo.UseInMemoryReminderService();
-            silo.Services.AddOllamaMonitorGrains();
-            silo.Services.Configure<PollingOptions>(o =>
-            {
-                o.Interval = TimeSpan.FromHours(1);
-                o.MaxStartDelay = TimeSpan.FromHours(1);
-                o.RandomizeStart = false;
-                o.Timeout = TimeSpan.FromSeconds(2);
-                o.MaxModelsPerHost = 5;
-            });
+            silo.UseQuietMonitorGrains();
+            silo.Services.Configure<PollingOptions>(o => o.MaxModelsPerHost = 5);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using OllamaOrleans.Grains;
 using OllamaOrleans.Grains.Placement;
-using OllamaOrleans.Grains.Polling;
 using Orleans.TestingHost;
 
 namespace OllamaOrleans.Tests.Support;
@@ -21,16 +19,7 @@ public static class NodeClusters
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((options, silo) =>
         {
-            silo.AddMemoryGrainStorage(StorageNames.Monitor);
-            silo.UseSystemTextJsonGrainStorageSerializer();
-            silo.UseInMemoryReminderService();
-            silo.Services.AddOllamaMonitorGrains();
-            silo.Services.Configure<PollingOptions>(o =>
-            {
-                o.Interval = TimeSpan.FromHours(1);
-                o.MaxStartDelay = TimeSpan.FromHours(1);
-                o.RandomizeStart = false;
-            });
+            silo.UseQuietMonitorGrains();
             silo.UseNodeIdentity(options.SiloName is "Silo_0" or "Primary" ? NodeA : NodeB);
         });
         return builder.Build();

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using OllamaOrleans.Grains;
-using OllamaOrleans.Grains.Polling;
 using OllamaOrleans.Grains.Probes;
 using OllamaOrleans.Grains.Registry;
 using OllamaSimulator;
@@ -41,17 +39,7 @@ public sealed class ProbeClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(StorageNames.Monitor);
-            silo.UseSystemTextJsonGrainStorageSerializer();
-            silo.UseInMemoryReminderService();
-            silo.Services.AddOllamaMonitorGrains();
-            silo.Services.Configure<PollingOptions>(o =>
-            {
-                o.Interval = TimeSpan.FromHours(1);
-                o.MaxStartDelay = TimeSpan.FromHours(1);
-                o.RandomizeStart = false;
-                o.Timeout = TimeSpan.FromSeconds(2);
-            });
+            silo.UseQuietMonitorGrains();
             silo.Services.Configure<ProbeOptions>(o =>
             {
                 o.Interval = TimeSpan.FromHours(1);

@@ -1,5 +1,8 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.Api.Gateway;
+using OllamaOrleans.Api.Security;
 
 namespace OllamaOrleans.Tests.Api.Gateway;
 
@@ -27,5 +30,21 @@ public sealed class ClientIdentityTests
         Assert.Equal("other", identity.Admit("c"));
         Assert.Equal("a", identity.Admit("a"));
         Assert.Equal(1, identity.Overflowed);
+    }
+
+    [Fact]
+    public void Of_AKeyedRequest_IsNamedByItsKey_NotByTheHeader()
+    {
+        var identity = new ClientIdentity(Options.Create(new GatewayOptions { ClientHeader = "X-Client" }));
+        var keyed = new DefaultHttpContext
+        {
+            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "team-a"), new Claim(ClaimTypes.Role, ApiRoles.Read)], ApiKeyAuthenticationHandler.SchemeName)),
+        };
+        keyed.Request.Headers["X-Client"] = "pretender";
+        var unkeyed = new DefaultHttpContext();
+        unkeyed.Request.Headers["X-Client"] = "bob";
+
+        Assert.Equal("team-a", identity.Of(keyed));
+        Assert.Equal("bob", identity.Of(unkeyed));
     }
 }

@@ -40,7 +40,7 @@ public sealed class FleetExpositionTests
         Assert.Equal(["ollama_monitor_hosts 1"], Samples(text, "ollama_monitor_hosts"));
         Assert.Equal(["ollama_up{host=\"gpu1\"} 1"], Samples(text, "ollama_up"));
         Assert.Equal(["ollama_build_info{host=\"gpu1\",version=\"0.32.15\"} 1"], Samples(text, "ollama_build_info"));
-        Assert.Equal(["ollama_host_info{host=\"gpu1\",url=\"http://gpu1:11434/\",label_site=\"lab\"} 1"], Samples(text, "ollama_host_info"));
+        Assert.Equal(["ollama_host_info{host=\"gpu1\",url=\"http://gpu1:11434/\",registration=\"configuration\",label_site=\"lab\"} 1"], Samples(text, "ollama_host_info"));
         Assert.Equal(["ollama_models_available{host=\"gpu1\"} 1"], Samples(text, "ollama_models_available"));
         Assert.Equal(["ollama_models_loaded{host=\"gpu1\"} 1"], Samples(text, "ollama_models_loaded"));
         Assert.Equal(["ollama_models_disk_bytes{host=\"gpu1\"} 2019393189"], Samples(text, "ollama_models_disk_bytes"));

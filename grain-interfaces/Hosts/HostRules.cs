@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace OllamaOrleans.Silo.Configuration;
+namespace OllamaOrleans.GrainInterfaces;
 
 /// <summary>
 /// What a host name, URL and label must look like. Names end up in grain keys (no '/': model keys
@@ -69,12 +69,38 @@ public static partial class HostRules
             return $"label key '{key}' is reserved";
         }
 
-        return value.Length > MaxLabelValueLength ? $"label '{key}' has a value longer than {MaxLabelValueLength} characters" : null;
+        if (value.Length > MaxLabelValueLength)
+        {
+            return $"label '{key}' has a value longer than {MaxLabelValueLength} characters";
+        }
+
+        // Control characters garble logs and terminals; a lone surrogate is not text and cannot be written as UTF-8.
+        return value.Any(char.IsControl) || HasLoneSurrogate(value)
+            ? $"label '{key}' has a value with control characters or invalid Unicode"
+            : null;
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9\[][A-Za-z0-9._:\[\]-]*$")]
+    private static bool HasLoneSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // \z, not $: $ also matches before a final newline, which would let "gpu\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9\[][A-Za-z0-9._:\[\]-]*\z")]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex("^[a-zA-Z_][a-zA-Z0-9_]*$")]
+    [GeneratedRegex(@"^[a-zA-Z_][a-zA-Z0-9_]*\z")]
     private static partial Regex LabelKeyPattern();
 }

@@ -1,0 +1,13 @@
+using System.Buffers;
+using OllamaOrleans.Api.Probe;
+using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Silo.Resources;
+
+namespace OllamaOrleans.Silo.Metrics;
+
+/// <summary><c>/probe</c>'s answer: one host's series as <c>/metrics</c> writes them, without the silo's own.</summary>
+public sealed class ProbeExposition(ResourceRegistry resources) : IHostExposition
+{
+    public void Write(IBufferWriter<byte> output, HostSnapshot host) =>
+        FleetExposition.WriteHosts(new PrometheusTextWriter(output), [host], resources.Get);
+}
