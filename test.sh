@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of OllamaOrleans on a fresh machine: installs what the tests need (Debian's
-# prometheus for promtool, redis-server, prometheus-alertmanager, gcc for the fake NVML library;
-# the npm packages under tests/js), builds the solution once, runs each test project, and prints
-# one closing line:
+# prometheus for promtool and the server, redis-server, prometheus-alertmanager, docker-compose to
+# validate compose.yaml, curl for the native stack, gcc for the fake NVML library; the npm packages
+# under tests/js), builds the solution once, runs each test project, and prints one closing line:
 #   N passed, N failed[, N skipped]
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -17,6 +17,8 @@ install_debian_packages() {
   command -v promtool >/dev/null || missing+=(prometheus)
   command -v redis-server >/dev/null || missing+=(redis-server)
   command -v amtool >/dev/null || missing+=(prometheus-alertmanager)
+  command -v docker-compose >/dev/null || missing+=(docker-compose)
+  command -v curl >/dev/null || missing+=(curl)
   command -v cc >/dev/null || missing+=(gcc)
   (( ${#missing[@]} == 0 )) && return 0
   local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"

@@ -22,11 +22,21 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<IHostSnapshotRegistry, HostSnapshotRegistry>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddNodeLocalPlacement();
-        services.AddHttpClient<OllamaApiClient>(http =>
+        AddOllamaClient<OllamaApiClient>(services, "OllamaOrleans/1.0", maxConnectionsPerServer: 4);
+        AddOllamaClient<ProbeRunner>(services, "OllamaOrleans-probe/1.0", maxConnectionsPerServer: int.MaxValue);
+        return services;
+    }
+
+    /// <summary>
+    /// A typed client of Ollama hosts: no client-wide timeout (each call carries its own), pooled
+    /// connections recycled every five minutes so DNS changes are seen.
+    /// </summary>
+    private static void AddOllamaClient<TClient>(IServiceCollection services, string userAgent, int maxConnectionsPerServer)
+        where TClient : class =>
+        services.AddHttpClient<TClient>(http =>
             {
-                // Each call carries its own timeout; the client-wide one must not cut it short.
                 http.Timeout = Timeout.InfiniteTimeSpan;
-                http.DefaultRequestHeaders.UserAgent.ParseAdd("OllamaOrleans/1.0");
+                http.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
@@ -34,21 +44,7 @@ public static class GrainServiceCollectionExtensions
                 PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
                 ConnectTimeout = TimeSpan.FromSeconds(10),
                 AutomaticDecompression = DecompressionMethods.None,
-                MaxConnectionsPerServer = 4,
+                MaxConnectionsPerServer = maxConnectionsPerServer,
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        services.AddHttpClient<ProbeRunner>(http =>
-            {
-                http.Timeout = Timeout.InfiniteTimeSpan;
-                http.DefaultRequestHeaders.UserAgent.ParseAdd("OllamaOrleans-probe/1.0");
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                ConnectTimeout = TimeSpan.FromSeconds(10),
-                AutomaticDecompression = DecompressionMethods.None,
-            })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        return services;
-    }
 }

@@ -16,7 +16,7 @@ public sealed class SimulatedOllama
     internal SimulatedOllama(SimulatorOptions options)
     {
         host = new HostContext(options);
-        server = new HttpServer(new OllamaRouter(host), options.TimeProvider);
+        server = new HttpServer(new OllamaRouter(host), options.TimeProvider, options.ListenAddress);
     }
 
     public int Port => server.Port;

@@ -44,7 +44,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             }
 
             var byPort = hosts.ToDictionary(h => h.Port);
-            control = new HttpServer(new ControlApi(byPort, options.TimeProvider), options.TimeProvider);
+            control = new HttpServer(new ControlApi(byPort, options.TimeProvider), options.TimeProvider, options.ListenAddress);
             try
             {
                 control.Start(options.ControlPort);

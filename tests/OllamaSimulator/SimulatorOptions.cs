@@ -15,6 +15,9 @@ public sealed class SimulatorOptions
     /// <summary>Control API port; 0 = OS-assigned.</summary>
     public int ControlPort { get; init; }
 
+    /// <summary>Where hosts and the control API listen: loopback, or 0.0.0.0 in a container.</summary>
+    public System.Net.IPAddress ListenAddress { get; init; } = System.Net.IPAddress.Loopback;
+
     /// <summary>Every host starts with these models in its store.</summary>
     public IReadOnlyList<SimulatedModel> Models { get; init; } = DefaultModels.All;
 

@@ -25,16 +25,19 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public IReadOnlyList<string> Output => [.. lines];
 
-    public static ChildProcess Start(string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static ChildProcess Start(string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        StartProgram("dotnet", Path.GetDirectoryName(dll)!, environment, [dll, .. arguments]);
+
+    /// <summary>Any program on the PATH (prometheus, for one), run in <paramref name="workingDirectory"/>.</summary>
+    public static ChildProcess StartProgram(string program, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = workingDirectory,
         };
-        info.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

@@ -44,6 +44,13 @@ public sealed class CommandLineTests
     public void Parse_KeepAlive_LikeOllamaKeepAlive(string text, int seconds) =>
         Assert.Equal(seconds < 0 ? GoDuration.Forever : TimeSpan.FromSeconds(seconds), CommandLine.Parse(["--keep-alive", text])!.DefaultKeepAlive);
 
+    [Fact]
+    public void Parse_Listen_DefaultsToLoopback_AndTakesAnAddress()
+    {
+        Assert.Equal(System.Net.IPAddress.Loopback, CommandLine.Parse([])!.ListenAddress);
+        Assert.Equal(System.Net.IPAddress.Any, CommandLine.Parse(["--listen", "0.0.0.0"])!.ListenAddress);
+    }
+
     [Theory]
     [InlineData(new[] { "--hosts", "0" }, "--hosts: expected an integer >= 1, got '0'")]
     [InlineData(new[] { "--hosts", "many" }, "--hosts: expected an integer >= 1, got 'many'")]
@@ -53,6 +60,7 @@ public sealed class CommandLineTests
     [InlineData(new[] { "--tokens-per-second", "0" }, "--tokens-per-second: expected a positive number, got '0'")]
     [InlineData(new[] { "--keep-alive", "soon" }, "--keep-alive: time: invalid duration \"soon\"")]
     [InlineData(new[] { "--version", "latest" }, "--version: expected a version like 0.32.15, got 'latest'")]
+    [InlineData(new[] { "--listen", "everywhere" }, "--listen: expected an IPv4 address such as 0.0.0.0, got 'everywhere'")]
     [InlineData(new[] { "--vram-bytes", "lots" }, "--vram-bytes: expected a positive size such as 25769803776 or 24GiB, got 'lots'")]
     [InlineData(new[] { "--frobnicate", "1" }, "unknown argument '--frobnicate'")]
     [InlineData(new[] { "--hosts" }, "--hosts: missing value")]

@@ -66,6 +66,9 @@ internal static class CommandLine
             Hosts = Int(Get("--hosts"), "--hosts", 1, 1),
             BasePort = Int(Get("--port"), "--port", DefaultPort, 0, 65535),
             ControlPort = Int(Get("--control-port"), "--control-port", DefaultControlPort, 0, 65535),
+            ListenAddress = Get("--listen") is { } listen
+                ? System.Net.IPAddress.TryParse(listen, out var address) ? address : throw new CommandLineException($"--listen: expected an IPv4 address such as 0.0.0.0, got '{listen}'")
+                : System.Net.IPAddress.Loopback,
             Models = Get("--models") is { } file ? ReadModels(file) : DefaultModels.All,
             LoadTime = TimeSpan.FromMilliseconds(Int(Get("--load-ms"), "--load-ms", 500, 0)),
             TokensPerSecond = Double(Get("--tokens-per-second"), "--tokens-per-second", 50),
@@ -108,7 +111,7 @@ internal static class CommandLine
 
     private static readonly HashSet<string> Known =
     [
-        "--hosts", "--port", "--control-port", "--models", "--load-ms", "--tokens-per-second", "--response-tokens", "--version",
+        "--hosts", "--port", "--control-port", "--listen", "--models", "--load-ms", "--tokens-per-second", "--response-tokens", "--version",
         "--num-parallel", "--max-loaded", "--max-queue", "--keep-alive", "--context-length", "--vram-bytes",
     ];
 

@@ -13,14 +13,16 @@ internal sealed class HttpServer
     private const int Backlog = 512;
     private readonly IHttpHandler handler;
     private readonly TimeProvider timeProvider;
+    private readonly IPAddress listenAddress;
     private readonly ConcurrentDictionary<HttpConnection, byte> connections = new();
     private readonly Lock gate = new();
     private Socket? listener;
 
-    public HttpServer(IHttpHandler handler, TimeProvider timeProvider)
+    public HttpServer(IHttpHandler handler, TimeProvider timeProvider, IPAddress? listenAddress = null)
     {
         this.handler = handler;
         this.timeProvider = timeProvider;
+        this.listenAddress = listenAddress ?? IPAddress.Loopback;
     }
 
     public int Port { get; private set; }
@@ -50,7 +52,7 @@ internal sealed class HttpServer
             try
             {
                 AllowRebindOverTimeWait(socket);
-                socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                socket.Bind(new IPEndPoint(listenAddress, port));
                 socket.Listen(Backlog);
             }
             catch

@@ -1,0 +1,23 @@
+# syntax=docker/dockerfile:1
+# The management API and metering gateway as its own process (an Orleans client of the silos).
+# Build from the repository root: docker build -f deploy/docker/api.Dockerfile -t ollama-orleans/api .
+# The api project does not build a program yet (README, "Containers"): this image is ready for it.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY grain-interfaces/*.csproj grain-interfaces/
+COPY api/*.csproj api/
+RUN dotnet restore api/OllamaOrleans.Api.csproj
+COPY grain-interfaces/ grain-interfaces/
+COPY api/ api/
+RUN dotnet publish api/OllamaOrleans.Api.csproj -c Release --no-restore -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app ./
+ENV ASPNETCORE_HTTP_PORTS=8080
+EXPOSE 8080
+USER $APP_UID
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/$ASPNETCORE_HTTP_PORTS && printf 'GET /healthz HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+ENTRYPOINT ["dotnet", "OllamaOrleans.Api.dll"]
