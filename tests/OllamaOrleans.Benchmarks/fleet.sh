@@ -28,7 +28,8 @@ for n in "${sizes[@]}"; do
     for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/ready" >/dev/null && break; sleep 0.2; done
     label="$( [ "$build" = "$current" ] && echo this || echo baseline)"
     dotnet tests/OllamaOrleans.Benchmarks/bin/Release/net10.0/OllamaOrleans.Benchmarks.dll fleet --silo-pid $silo --silo "http://127.0.0.1:$port" \
-      --control "http://127.0.0.1:$control" --hosts "$n" --first-port $first --label "$label" ${WARM_UP:+--warm-up $WARM_UP}
+      --control "http://127.0.0.1:$control" --hosts "$n" --first-port $first --label "$label" ${WARM_UP:+--warm-up $WARM_UP} \
+      || { echo "driver failed; simulator log:"; tail -20 "$work/sim.log"; echo "silo log:"; tail -20 "$work/silo.log"; exit 1; }
     kill $silo $sim; wait $silo $sim 2>/dev/null || true
   done
 done
