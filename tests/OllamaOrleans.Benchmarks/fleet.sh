@@ -14,7 +14,8 @@ builds=("$current"); [ -n "${BASELINE:-}" ] && builds=("$BASELINE" "$current" "$
 work="$(mktemp -d)"; pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-first=40000; control=39999; port=39619
+# below the ephemeral range (32768-60999), where other processes' outgoing connections could take a port
+first=24000; control=23999; port=23619
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $(date -u +%F)"
 echo "| silo | hosts | all polled after | CPU (cores, 1 min) | RSS | RSS per host | RSS after scrapes | scrape p50 | scrape p99 | exposition | down → ollama_up 0 | load → series |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
@@ -22,8 +23,9 @@ for n in "${sizes[@]}"; do
   for build in "${builds[@]}"; do
     dotnet tests/OllamaSimulator/bin/Release/net10.0/OllamaSimulator.dll --hosts "$n" --port $first --control-port $control >"$work/sim.log" 2>&1 & sim=$!; pids+=($sim)
     for _ in $(seq 1 300); do grep -q 'simulator ready' "$work/sim.log" && break; sleep 0.2; done
+    grep -q 'simulator ready' "$work/sim.log" || { echo "simulator not ready:"; tail -5 "$work/sim.log"; exit 1; }
     hosts=(); for i in $(seq 0 $((n - 1))); do hosts+=("Monitor__Hosts__${i}__Url=http://127.0.0.1:$((first + i))"); done
-    env "${hosts[@]}" COLLECT_INTERVAL=10 EXPORTER_PORT=$port Resources__Enabled=false Orleans__SiloPort=39111 Orleans__GatewayPort=39000 \
+    env "${hosts[@]}" COLLECT_INTERVAL=10 EXPORTER_PORT=$port Resources__Enabled=false Orleans__SiloPort=23111 Orleans__GatewayPort=23000 \
       dotnet "$build" >"$work/silo.log" 2>&1 & silo=$!; pids+=($silo)
     for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/ready" >/dev/null && break; sleep 0.2; done
     label="$( [ "$build" = "$current" ] && echo this || echo baseline)"
