@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
@@ -11,6 +12,8 @@ namespace OllamaOrleans.Silo.Metrics;
 /// </summary>
 public sealed class PrometheusTextWriter(IBufferWriter<byte> output)
 {
+    private static readonly SearchValues<char> NeedEscape = SearchValues.Create("\\\n\"");
+
     private bool firstLabel;
 
     public void Family(string name, string type, string help)
@@ -33,6 +36,41 @@ public sealed class PrometheusTextWriter(IBufferWriter<byte> output)
         return this;
     }
 
+    /// <summary>A sample whose name is <paramref name="name"/> followed by <paramref name="suffix"/> (<c>_bucket</c>), without concatenating them.</summary>
+    public PrometheusTextWriter Sample(string name, string suffix)
+    {
+        Sample(name);
+        Raw(suffix);
+        return this;
+    }
+
+    /// <summary>Labels already rendered by <see cref="EncodeLabels"/>, so a label set repeated on many lines is escaped and encoded once.</summary>
+    public PrometheusTextWriter Labels(ReadOnlySpan<byte> encoded)
+    {
+        if (encoded.IsEmpty)
+        {
+            return this;
+        }
+
+        Raw(firstLabel ? "{"u8 : ","u8);
+        firstLabel = false;
+        Raw(encoded);
+        return this;
+    }
+
+    /// <summary>Renders <c>key="value",...</c> (escaped, UTF-8) for <see cref="Labels(ReadOnlySpan{byte})"/>.</summary>
+    public static byte[] EncodeLabels(ReadOnlySpan<(string Key, string Value)> labels)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        var w = new PrometheusTextWriter(buffer);
+        foreach (var (key, value) in labels)
+        {
+            w.Label(key, value);
+        }
+
+        return buffer.WrittenSpan.Length == 0 ? [] : buffer.WrittenSpan[1..].ToArray();
+    }
+
     public PrometheusTextWriter Label(string key, string value)
     {
         Raw(firstLabel ? "{" : ",");
@@ -47,17 +85,28 @@ public sealed class PrometheusTextWriter(IBufferWriter<byte> output)
     public void Value(double value)
     {
         CloseLabels();
-        Raw(Format(value));
+        if (double.IsFinite(value))
+        {
+            // The same text as Format's ToString("R"), without a string per sample.
+            Span<char> digits = stackalloc char[32];
+            value.TryFormat(digits, out var written, "R", CultureInfo.InvariantCulture);
+            Raw(digits[..written]);
+        }
+        else
+        {
+            Raw(Format(value));
+        }
+
         Raw("\n");
     }
 
     public void Value(long value)
     {
         CloseLabels();
-        Span<char> digits = stackalloc char[24];
-        value.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
-        Raw(digits[..written]);
-        Raw("\n");
+        var span = output.GetSpan(24);
+        Utf8Formatter.TryFormat(value, span, out var written);
+        output.Advance(written);
+        Raw("\n"u8);
     }
 
     public static string Format(double value) => value switch
@@ -76,6 +125,12 @@ public sealed class PrometheusTextWriter(IBufferWriter<byte> output)
 
     private void Escaped(string text, bool escapeQuotes)
     {
+        if (!text.AsSpan().ContainsAny(NeedEscape))
+        {
+            Raw(text);
+            return;
+        }
+
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -97,6 +152,12 @@ public sealed class PrometheusTextWriter(IBufferWriter<byte> output)
         }
 
         Raw(text.AsSpan(start));
+    }
+
+    private void Raw(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(output.GetSpan(bytes.Length));
+        output.Advance(bytes.Length);
     }
 
     private void Raw(ReadOnlySpan<char> text)

@@ -1,11 +1,18 @@
 using BenchmarkDotNet.Running;
+using OllamaOrleans.Benchmarks.Fleet;
 using OllamaOrleans.Benchmarks.Gateway;
 
 // dotnet run -c Release --project tests/OllamaOrleans.Benchmarks -- --filter '*'     (BenchmarkDotNet)
 // tests/OllamaOrleans.Benchmarks/gateway.sh                                          (gateway vs direct vs nginx)
-if (args.Length > 0 && args[0] == "gateway")
+// tests/OllamaOrleans.Benchmarks/fleet.sh, original.sh                                (fleet scale; the original exporter)
+switch (args.FirstOrDefault())
 {
-    return await GatewayBenchmark.RunAsync(args[1..]);
+    case "gateway":
+        return await GatewayBenchmark.RunAsync(args[1..]);
+    case "fleet":
+        return await FleetBenchmark.RunAsync(args[1..]);
+    case "processes":
+        return await FleetBenchmark.ProcessesAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(OllamaOrleans.Benchmarks.StatisticsBenchmarks).Assembly).Run(args);

@@ -10,7 +10,7 @@ namespace OllamaOrleans.Benchmarks;
 /// the analytics rollup over 1,000 models (200 hosts, 5 models each, with traffic in the window) costs.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(InProcessShortRun))]
 public class StatisticsBenchmarks
 {
     private static readonly DateTimeOffset T0 = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
