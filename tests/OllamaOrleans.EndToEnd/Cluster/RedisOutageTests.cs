@@ -24,7 +24,9 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
             await Task.Delay(TimeSpan.FromSeconds(10));
             Assert.All(rig.Silos, s => Assert.False(s.Process.HasExited, "a silo exited:\n" + s.Process.OutputText));
             var polls = await rig.ValuesAsync("ollama_last_poll_timestamp_seconds");
-            Assert.All(rig.Hosts, h => Assert.True(polls[h] > lastPolls[h], $"{h} not polled in the last 10 s of the outage"));
+            Assert.All(rig.Hosts, h => Assert.True(
+                polls.GetValueOrDefault(h) > lastPolls.GetValueOrDefault(h),
+                $"{h} not polled in the last 10 s of the outage (last poll {lastPolls.GetValueOrDefault(h)}, now {polls.GetValueOrDefault(h)}; 0: not exported):\n" + string.Join("\n", rig.LogLines(h, "membership", "storage").TakeLast(40))));
             lastPolls = polls;
         }
 

@@ -42,7 +42,28 @@ public sealed class ClusterRig : IAsyncDisposable
         return rig;
     }
 
+    /// <summary>A silo's line when it sees silos join or leave, and its watchdog's lines when the hosts have moved (or could not).</summary>
+    public const string MembershipChanged = "Cluster membership changed:";
+
+    private static readonly string[] WatchdogDone = ["run where they belong after the membership change", "Could not restart the registry's hosts"];
+
+    /// <summary>
+    /// Starts a silo and, when others run, waits until each of them has seen it join, so that
+    /// <see cref="SettledAsync"/> then also waits for the hosts that move to it.
+    /// </summary>
     public async Task<SiloProcess> StartSiloAsync(bool registerHosts = false)
+    {
+        var running = Silos.ToDictionary(s => s, s => Lines(s, MembershipChanged));
+        var silo = await LaunchSiloAsync(registerHosts);
+        await Eventually.WithinAsync(
+            TimeSpan.FromSeconds(30),
+            () => Task.FromResult(running.All(r => Lines(r.Key, MembershipChanged) > r.Value)),
+            seen => seen,
+            _ => $"the running silos did not see silo {silo.HttpPort} join");
+        return silo;
+    }
+
+    private async Task<SiloProcess> LaunchSiloAsync(bool registerHosts)
     {
         var settings = new Dictionary<string, string>
         {
@@ -92,9 +113,23 @@ public sealed class ClusterRig : IAsyncDisposable
         return owners;
     }
 
-    /// <summary>Waits until every host's series come from exactly one running silo.</summary>
-    public Task<Dictionary<string, List<int>>> SettledAsync(TimeSpan within) =>
-        Eventually.WithinAsync(within, OwnersAsync, o => o.Values.All(s => s.Count == 1), Describe);
+    /// <summary>
+    /// Waits until every running silo's watchdog has finished with each membership change it saw (the
+    /// hosts that move have moved), then until every host's series come from exactly one running silo.
+    /// </summary>
+    public async Task<Dictionary<string, List<int>>> SettledAsync(TimeSpan within)
+    {
+        var until = DateTime.UtcNow + within;
+        await Eventually.WithinAsync(
+            within,
+            () => Task.FromResult(Silos.All(s => WatchdogDone.Sum(w => Lines(s, w)) >= Lines(s, MembershipChanged))),
+            done => done,
+            _ => "a silo's watchdog is still moving hosts:\n" + string.Join("\n", LogLines(MembershipChanged, WatchdogDone[0], WatchdogDone[1])));
+        var left = until - DateTime.UtcNow;
+        return await Eventually.WithinAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, OwnersAsync, o => o.Values.All(s => s.Count == 1), Describe);
+    }
+
+    private static int Lines(SiloProcess silo, string text) => silo.Process.Output.Count(l => l.Contains(text, StringComparison.Ordinal));
 
     /// <summary>Every host's sample of one series, from whichever silo exports it (the highest if several do).</summary>
     public async Task<Dictionary<string, double>> ValuesAsync(string name)
