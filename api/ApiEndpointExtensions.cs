@@ -13,9 +13,10 @@ public static class ApiEndpointExtensions
 {
     /// <summary>
     /// The monitor's HTTP API: <c>/api/v1</c> (reads open until keys are configured, then a key;
-    /// changes an admin key; rate-limited per key), <c>/openapi/v1.json</c> and <c>/probe</c>.
-    /// Co-hosted on the silo's port in the embedded default; any host that calls
+    /// changes an admin key; rate-limited per key) and <c>/openapi/v1.json</c>. Co-hosted on the
+    /// silo's port, and served by the api process; any host that calls
     /// <see cref="ApiServiceCollectionExtensions.AddOllamaApi"/> and <c>UseApiSecurity</c> can map it.
+    /// <c>/probe</c> (<see cref="ProbeEndpoint.MapProbeApi"/>) is the silos' alone: it writes their exposition.
     /// </summary>
     public static IEndpointRouteBuilder MapOllamaApi(this IEndpointRouteBuilder endpoints)
     {
@@ -27,7 +28,6 @@ public static class ApiEndpointExtensions
         api.MapModelsApi();
         api.MapAnalyticsApi();
         endpoints.MapOpenApi().RequireAuthorization(ApiPolicies.Read);
-        endpoints.MapProbeApi();
         return endpoints;
     }
 }

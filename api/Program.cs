@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using OllamaOrleans.Api.Configuration;
 using OllamaOrleans.Api.Hosting;
 
 namespace OllamaOrleans.Api;
@@ -9,14 +10,22 @@ namespace OllamaOrleans.Api;
 /// </summary>
 public static class Program
 {
-    public static async Task Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        builder.AddApiClusterClient();
-        builder.AddApiHttp();
+        try
+        {
+            var builder = WebApplication.CreateBuilder(args);
+            builder.AddApiClusterClient();
+            builder.AddApiHttp();
 
-        var app = builder.Build();
-        app.MapApiProcessEndpoints();
-        await app.RunAsync();
+            var app = builder.Build();
+            app.MapApiProcessEndpoints();
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception e) when (StartupFailure.IsConfigurationError(e))
+        {
+            return StartupFailure.Report(e);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using OllamaOrleans.Api.Configuration;
 using OllamaOrleans.Silo.Hosting;
 using OllamaOrleans.Silo.Resources.Gpu;
 

@@ -1,15 +1,15 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.Api.Security;
-using OllamaOrleans.Silo.Hosting;
 
-namespace OllamaOrleans.Silo.Configuration;
+namespace OllamaOrleans.Api.Configuration;
 
 /// <summary>
 /// Reads <c>Auth:Keys:N:Name/Hash/Role</c>, <c>Auth:Metrics</c> and <c>Auth:Dashboard</c> (admin in a
 /// cluster unless set: there the dashboard shows a whole cluster to anyone who reaches a silo).
 /// Unreadable values become errors naming their setting; no key is ever part of a message.
 /// </summary>
-internal sealed class AuthOptionsSetup(IConfiguration configuration, SiloMode mode, AuthSettingErrors errors) : IConfigureOptions<AuthOptions>
+internal sealed class AuthOptionsSetup(IConfiguration configuration, ApiHostFacts host, AuthSettingErrors errors) : IConfigureOptions<AuthOptions>
 {
     public void Configure(AuthOptions options)
     {
@@ -28,6 +28,6 @@ internal sealed class AuthOptionsSetup(IConfiguration configuration, SiloMode mo
         }
 
         options.Metrics = read.Enum<AccessLevel>($"{AuthOptions.Section}:Metrics") ?? options.Metrics;
-        options.Dashboard = read.Enum<AccessLevel>($"{AuthOptions.Section}:Dashboard") ?? (mode.IsCluster ? AccessLevel.Admin : options.Dashboard);
+        options.Dashboard = read.Enum<AccessLevel>($"{AuthOptions.Section}:Dashboard") ?? (host.IsCluster ? AccessLevel.Admin : options.Dashboard);
     }
 }

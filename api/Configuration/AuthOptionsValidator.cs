@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using OllamaOrleans.Api.Gateway;
 using OllamaOrleans.Api.Security;
 
-namespace OllamaOrleans.Silo.Configuration;
+namespace OllamaOrleans.Api.Configuration;
 
 /// <summary>Checks the keys and what needs them; a surface that requires a key needs at least one configured.</summary>
 internal sealed class AuthOptionsValidator(AuthSettingErrors readErrors, IOptions<GatewayOptions> gateway) : IValidateOptions<AuthOptions>
@@ -41,10 +41,23 @@ internal sealed class AuthOptionsValidator(AuthSettingErrors readErrors, IOption
         if (options.Keys.Count == 0)
         {
             Require(errors, options.Metrics != AccessLevel.Anonymous, $"{AuthOptions.Section}:Metrics: '{options.Metrics}'");
-            Require(errors, gateway.Value.RequireKey, $"{GatewayOptions.Section}:RequireKey: 'true'");
+            Require(errors, GatewayRequiresKey(), $"{GatewayOptions.Section}:RequireKey: 'true'");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>The gateway's setting; when the gateway's settings are invalid their own validator reports them, not this one.</summary>
+    private bool GatewayRequiresKey()
+    {
+        try
+        {
+            return gateway.Value.RequireKey;
+        }
+        catch (OptionsValidationException)
+        {
+            return false;
+        }
     }
 
     private static void Require(List<string> errors, bool needsKey, string setting)

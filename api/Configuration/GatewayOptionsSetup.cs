@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.Api.Gateway;
 
-namespace OllamaOrleans.Silo.Configuration;
+namespace OllamaOrleans.Api.Configuration;
 
 /// <summary>Reads <c>Gateway:*</c> into <see cref="GatewayOptions"/>; unparsable values become errors naming their setting.</summary>
 internal sealed class GatewayOptionsSetup(IConfiguration configuration, GatewaySettingErrors errors) : IConfigureOptions<GatewayOptions>

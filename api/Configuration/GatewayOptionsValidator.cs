@@ -2,10 +2,10 @@ using Microsoft.Extensions.Options;
 using OllamaOrleans.Api.Gateway;
 using OllamaOrleans.GrainInterfaces;
 
-namespace OllamaOrleans.Silo.Configuration;
+namespace OllamaOrleans.Api.Configuration;
 
 /// <summary>Checks <see cref="GatewayOptions"/> at start-up; each failure names the setting and the value.</summary>
-internal sealed class GatewayOptionsValidator(GatewaySettingErrors readErrors, IOptions<MonitorOptions> monitor) : IValidateOptions<GatewayOptions>
+internal sealed class GatewayOptionsValidator(GatewaySettingErrors readErrors, ApiHostFacts host) : IValidateOptions<GatewayOptions>
 {
     public ValidateOptionsResult Validate(string? name, GatewayOptions options)
     {
@@ -25,7 +25,7 @@ internal sealed class GatewayOptionsValidator(GatewaySettingErrors readErrors, I
             errors.Add($"{GatewayOptions.Section}:FlushInterval: '{options.FlushInterval}' must be greater than zero.");
         }
 
-        var ports = new HashSet<int> { monitor.Value.HttpPort };
+        var ports = new HashSet<int>(host.ReservedPorts);
         for (var i = 0; i < options.Listeners.Count; i++)
         {
             var listener = options.Listeners[i];

@@ -1,4 +1,4 @@
-namespace OllamaOrleans.Silo.Configuration;
+namespace OllamaOrleans.Api.Configuration;
 
 /// <summary>Gateway settings that could not be read (the options type lives in the api project and has no room for them).</summary>
 internal sealed class GatewaySettingErrors

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace OllamaOrleans.Silo.Configuration;
+namespace OllamaOrleans.Api.Configuration;
 
 /// <summary>
 /// The <c>Security</c> section: the allow-list of the address guard. Empty (the default): every

@@ -1,8 +1,9 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.GrainInterfaces;
 
-namespace OllamaOrleans.Silo.Configuration;
+namespace OllamaOrleans.Api.Configuration;
 
 /// <summary>Reads <c>Security:AllowedNetworks</c> (CIDR or single addresses) and <c>Security:AllowedHosts</c> (names).</summary>
 internal sealed class SecurityOptionsSetup(IConfiguration configuration) : IConfigureOptions<SecurityOptions>

@@ -1,20 +1,20 @@
 using Microsoft.Extensions.Options;
 using OllamaOrleans.GrainInterfaces;
 
-namespace OllamaOrleans.Silo.Configuration;
+namespace OllamaOrleans.Api.Configuration;
 
 /// <summary>
 /// Checks the allow-list, and the configured hosts whose URL the policy refuses without resolving
 /// anything (an address, or a metadata service's name): better a clear start-up error than a host
 /// that is down forever. Names are resolved only when connecting, since DNS may not be up at start.
 /// </summary>
-internal sealed class SecurityOptionsValidator(IOptions<MonitorOptions> monitor) : IValidateOptions<SecurityOptions>
+internal sealed class SecurityOptionsValidator(ApiHostFacts facts) : IValidateOptions<SecurityOptions>
 {
     public ValidateOptionsResult Validate(string? name, SecurityOptions options)
     {
         var errors = new List<string>(options.Errors);
         var policy = new TargetPolicy(options.AllowedNetworks, options.AllowedHosts);
-        foreach (var host in monitor.Value.Hosts)
+        foreach (var host in facts.HostUrls)
         {
             if (HostRules.CheckUrl(host.Url).Url is not { } url)
             {
@@ -27,8 +27,7 @@ internal sealed class SecurityOptionsValidator(IOptions<MonitorOptions> monitor)
                 : policy.DecideByName(bare) == false ? policy.Check(bare, []) : null;
             if (refused is not null)
             {
-                var setting = host.Setting == "OLLAMA_URL" ? "OLLAMA_URL" : $"{host.Setting}:Url";
-                errors.Add($"{setting}: '{host.Url}' is refused by the address guard: {refused}.");
+                errors.Add($"{host.Setting}: '{host.Url}' is refused by the address guard: {refused}.");
             }
         }
 

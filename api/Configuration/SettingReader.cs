@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
-namespace OllamaOrleans.Silo.Configuration;
+namespace OllamaOrleans.Api.Configuration;
 
 /// <summary>Reads typed values from configuration, recording an error that names the setting instead of throwing.</summary>
-internal sealed class SettingReader(IConfiguration configuration, List<string> errors)
+public sealed class SettingReader(IConfiguration configuration, List<string> errors)
 {
     public string? String(string key)
     {

@@ -1,25 +1,25 @@
 using Microsoft.Extensions.Options;
 
-namespace OllamaOrleans.Silo.Hosting;
+namespace OllamaOrleans.Api.Configuration;
 
-/// <summary>Turns a configuration error at start-up into a clear message on stderr and exit code 2.</summary>
+/// <summary>
+/// Turns configuration errors at start-up into a clear message on stderr and exit code 2: every
+/// failing setting, also when several options fail at once (an <see cref="AggregateException"/>).
+/// </summary>
 public static class StartupFailure
 {
     public const int InvalidConfigurationExitCode = 2;
 
-    public static bool IsConfigurationError(Exception e) =>
-        Unwrap(e) is OptionsValidationException or InvalidSettingsException;
+    public static bool IsConfigurationError(Exception e)
+    {
+        var causes = Causes(e).ToList();
+        return causes.Count > 0 && causes.All(c => c is OptionsValidationException or InvalidSettingsException);
+    }
 
     public static int Report(Exception e)
     {
-        var errors = Unwrap(e) switch
-        {
-            OptionsValidationException v => v.Failures,
-            InvalidSettingsException s => s.Errors,
-            var other => [other.Message],
-        };
         Console.Error.WriteLine("OllamaOrleans cannot start: invalid configuration.");
-        foreach (var error in errors)
+        foreach (var error in Causes(e).SelectMany(Errors).Distinct())
         {
             Console.Error.WriteLine("  " + error);
         }
@@ -27,6 +27,13 @@ public static class StartupFailure
         return InvalidConfigurationExitCode;
     }
 
-    private static Exception Unwrap(Exception e) =>
-        e is AggregateException { InnerExceptions.Count: 1 } a ? Unwrap(a.InnerExceptions[0]) : e;
+    private static IEnumerable<string> Errors(Exception e) => e switch
+    {
+        OptionsValidationException v => v.Failures,
+        InvalidSettingsException s => s.Errors,
+        _ => [e.Message],
+    };
+
+    private static IEnumerable<Exception> Causes(Exception e) =>
+        e is AggregateException a ? a.Flatten().InnerExceptions : [e];
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using OllamaOrleans.Api.Configuration;
 
 namespace OllamaOrleans.Silo.Configuration;
 

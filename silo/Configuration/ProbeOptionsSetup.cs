@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using OllamaOrleans.Api.Configuration;
 using OllamaOrleans.Grains.Probes;
 
 namespace OllamaOrleans.Silo.Configuration;

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using OllamaOrleans.Api.Configuration;
 using OllamaOrleans.Api.Gateway;
 using OllamaOrleans.Grains.Polling;
 using OllamaOrleans.Grains.Probes;
@@ -12,7 +13,8 @@ public static class MonitorConfigurationExtensions
 {
     /// <summary>
     /// Binds and validates the monitor's settings (a bad one stops start-up, naming it), derives the
-    /// grains' polling options from them and binds the HTTP port.
+    /// grains' polling options from them and binds the HTTP port. The API's and the gateway's settings
+    /// are read and checked as in the api process (<see cref="ApiSettingsExtensions.AddApiSettings"/>).
     /// </summary>
     public static WebApplicationBuilder AddMonitorConfiguration(this WebApplicationBuilder builder)
     {
@@ -32,16 +34,18 @@ public static class MonitorConfigurationExtensions
         services.AddSingleton(SiloMode.From(builder.Configuration));
         services.AddSingleton<ConfiguredHosts>();
         services.AddSingleton<MonitorReadiness>();
-        services.AddSingleton<GatewaySettingErrors>();
-        services.AddSingleton<IConfigureOptions<GatewayOptions>, GatewayOptionsSetup>();
-        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
-        services.AddOptions<GatewayOptions>().ValidateOnStart();
+        services.AddApiSettings(SiloApiFacts.From);
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<MonitorOptions>, IOptions<GatewayOptions>>((kestrel, monitor, gateway) =>
         {
-            Listen(kestrel, monitor.Value, monitor.Value.HttpPort);
-            foreach (var listener in gateway.Value.Listeners)
+            if (monitor.ValueOrNull() is not { } settings)
             {
-                Listen(kestrel, monitor.Value, listener.Port);
+                return;
+            }
+
+            Listen(kestrel, settings, settings.HttpPort);
+            foreach (var listener in gateway.ValueOrNull()?.Listeners ?? [])
+            {
+                Listen(kestrel, settings, listener.Port);
             }
         });
         return builder;

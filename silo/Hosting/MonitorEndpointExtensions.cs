@@ -2,7 +2,9 @@ using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 
 using OllamaOrleans.Api;
+using OllamaOrleans.Api.Configuration;
 using OllamaOrleans.Api.Gateway;
+using OllamaOrleans.Api.Probe;
 using OllamaOrleans.Api.Security;
 using OllamaOrleans.Silo.Gateway;
 using OllamaOrleans.Silo.Health;
@@ -35,6 +37,7 @@ public static class MonitorEndpointExtensions
     /// <summary>Everything on the silo's one HTTP port.</summary>
     public static WebApplication MapMonitorEndpoints(this WebApplication app)
     {
+        app.ValidateSettings();
         var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
         app.UseGatewayListeners();
         app.UseApiSecurity();
@@ -43,6 +46,7 @@ public static class MonitorEndpointExtensions
         app.MapFleetMetrics().RequireAccess(auth.Metrics);
         app.MapOrleansDashboard("/dashboard").RequireAccess(auth.Dashboard);
         app.MapOllamaApi();
+        app.MapProbeApi();
         app.MapGateway();
         return app;
     }

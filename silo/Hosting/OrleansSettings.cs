@@ -1,3 +1,5 @@
+using OllamaOrleans.Api.Configuration;
+
 namespace OllamaOrleans.Silo.Hosting;
 
 /// <summary>The silo's Orleans endpoints and identity (<c>Orleans:*</c>), read before the host is built.</summary>
@@ -6,7 +8,7 @@ public sealed record OrleansSettings(int SiloPort, int GatewayPort, string Clust
     public static OrleansSettings From(IConfiguration configuration)
     {
         var errors = new List<string>();
-        var read = new Configuration.SettingReader(configuration, errors);
+        var read = new SettingReader(configuration, errors);
         var settings = new OrleansSettings(
             read.Integer("Orleans:SiloPort", 1, 65535) ?? 11111,
             read.Integer("Orleans:GatewayPort", 1, 65535) ?? 30000,

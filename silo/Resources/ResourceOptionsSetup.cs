@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OllamaOrleans.Api.Configuration;
 using OllamaOrleans.Silo.Configuration;
 
 namespace OllamaOrleans.Silo.Resources;

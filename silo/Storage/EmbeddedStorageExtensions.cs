@@ -1,3 +1,4 @@
+using OllamaOrleans.Api.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 
@@ -24,7 +25,7 @@ public static class EmbeddedStorageExtensions
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new Hosting.InvalidSettingsException([$"Monitor:StateDirectory: '{directory}' cannot be created or written: {e.Message}"]);
+            throw new InvalidSettingsException([$"Monitor:StateDirectory: '{directory}' cannot be created or written: {e.Message}"]);
         }
 
         silo.Services.AddGrainStorage(Grains.StorageNames.Monitor, (services, _) => new AtomicFileGrainStorage(

@@ -22,6 +22,27 @@ public sealed class SiloStartupTests
     }
 
     [Fact]
+    public async Task SeveralInvalidSettings_AreAllNamed_NotJustTheFirstRead()
+    {
+        await using var silo = SiloProcess.Start(new Dictionary<string, string>
+        {
+            ["Monitor__ListenAddress"] = "bad",
+            ["Auth__Keys__0__Name"] = "ops",
+            ["Auth__Keys__0__Hash"] = "not-a-hash",
+            ["Gateway__UpstreamTimeout"] = "soon",
+        });
+
+        Assert.Equal(2, await silo.Process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(
+            [
+                "  Monitor:ListenAddress: 'bad' must be *, localhost or an IP address.",
+                "  Auth:Keys:0:Hash: must be the key's SHA-256 as 64 hex digits (`dotnet OllamaOrleans.Silo.dll --new-key` makes a key and its hash; `printf %s KEY | sha256sum` hashes one).",
+                "  Gateway:UpstreamTimeout: 'soon' is not a duration; write it as hh:mm:ss, for example 00:00:30.",
+            ],
+            silo.Process.Output.SkipWhile(l => !l.Contains("cannot start", StringComparison.Ordinal)).Skip(1).Where(l => l.StartsWith("  ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task UnreachableOllama_IsLoggedOnce_AndPollingGoesOn()
     {
         var port = FreePorts.One();

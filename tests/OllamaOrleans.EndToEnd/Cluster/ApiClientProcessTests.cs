@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using OllamaOrleans.EndToEnd.Support;
 
 namespace OllamaOrleans.EndToEnd.Cluster;
@@ -30,7 +32,7 @@ public sealed class ApiClientProcessTests
         await Eventually.WithinAsync(
             TimeSpan.FromSeconds(60),
             async () => api.HasExited ? throw new InvalidOperationException("api exited:\n" + api.OutputText) : (await Http.GetAsync(new Uri(baseUri, $"h/{host}/api/version"))).StatusCode,
-            status => status == System.Net.HttpStatusCode.OK,
+            status => status == HttpStatusCode.OK,
             status => $"{status}\n{api.OutputText}");
 
         for (var i = 0; i < 3; i++)
@@ -49,6 +51,31 @@ public sealed class ApiClientProcessTests
         var apiMetrics = Exposition.Parse(await Http.GetStringAsync(new Uri(baseUri, "metrics")));
         Assert.Equal(3, apiMetrics.Named("ollama_gateway_requests_total").Where(s => s["host"] == host && s["endpoint"] == "generate").Sum(s => s.Value));
         Assert.Equal(0, (await rig.Silos[1 - owner].ScrapeAsync()).Named("ollama_requests_total").Count(s => s["host"] == host));
+
+        // The management API answers from the same grains; /probe writes a silo's exposition and is theirs.
+        var hosts = await Http.GetFromJsonAsync<JsonElement>(new Uri(baseUri, "api/v1/hosts"));
+        Assert.Equal(rig.Hosts.Order(), hosts.EnumerateArray().Select(h => h.GetProperty("name").GetString()!).Order());
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync(new Uri(baseUri, $"probe?target={host}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(new Uri(rig.Silos[owner].BaseUri, $"probe?target={host}"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ApiProcess_BadSetting_ExitsWithCode2_NamingTheSetting()
+    {
+        await using var api = ChildProcess.Start(RepositoryPaths.ApiDll, new Dictionary<string, string>
+        {
+            ["API_PORT"] = FreePorts.One().ToString(CultureInfo.InvariantCulture),
+            ["Orleans__GatewayPort"] = FreePorts.One().ToString(CultureInfo.InvariantCulture),
+            ["Auth__Keys__0__Name"] = "ops",
+            ["Auth__Keys__0__Hash"] = "not-a-hash",
+            ["Gateway__UpstreamTimeout"] = "soon",
+        });
+
+        Assert.Equal(2, await api.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("OllamaOrleans cannot start: invalid configuration.", api.OutputText, StringComparison.Ordinal);
+        Assert.Contains("Auth:Keys:0:Hash: must be the key's SHA-256 as 64 hex digits", api.OutputText, StringComparison.Ordinal);
+        Assert.Contains("Gateway:UpstreamTimeout: 'soon' is not a duration", api.OutputText, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", api.OutputText, StringComparison.Ordinal);
     }
 
     private static double Traffic(Exposition s, string host) =>

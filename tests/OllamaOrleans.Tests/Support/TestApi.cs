@@ -50,6 +50,7 @@ public sealed class TestApi : IAsyncDisposable
         var app = builder.Build();
         app.UseApiSecurity();
         app.MapOllamaApi();
+        app.MapProbeApi();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new TestApi(app, new Uri(address + "/"));

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using OllamaOrleans.Api.Configuration;
 using OllamaOrleans.Api.Gateway;
 using OllamaOrleans.Api.Security;
-using OllamaOrleans.Silo.Configuration;
-using OllamaOrleans.Silo.Hosting;
 
 namespace OllamaOrleans.Tests.Silo.Configuration;
 
@@ -11,19 +10,19 @@ public sealed class AuthOptionsTests
 {
     private const string Hash = "2bb80d537b1da3e38bd30361aa855686bde0eacd7162fef6a25fe97bf527a25b";
 
-    private static (AuthOptions Options, IReadOnlyList<string> Errors) Load(SiloMode mode, bool gatewayRequiresKey, params (string Key, string Value)[] settings)
+    private static (AuthOptions Options, IReadOnlyList<string> Errors) Load(bool isCluster, bool gatewayRequiresKey, params (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
             .Build();
         var errors = new AuthSettingErrors();
         var options = new AuthOptions();
-        new AuthOptionsSetup(configuration, mode, errors).Configure(options);
+        new AuthOptionsSetup(configuration, new ApiHostFacts(isCluster, true, [], []), errors).Configure(options);
         var result = new AuthOptionsValidator(errors, Options.Create(new GatewayOptions { RequireKey = gatewayRequiresKey })).Validate(null, options);
         return (options, result.Failed ? result.Failures.ToList() : []);
     }
 
-    private static (AuthOptions Options, IReadOnlyList<string> Errors) Load(params (string Key, string Value)[] settings) => Load(new SiloMode(null), false, settings);
+    private static (AuthOptions Options, IReadOnlyList<string> Errors) Load(params (string Key, string Value)[] settings) => Load(false, false, settings);
 
     [Fact]
     public void Defaults_NoKeys_MetricsAndDashboardOpenInTheEmbeddedDefault()
@@ -38,8 +37,8 @@ public sealed class AuthOptionsTests
     [Fact]
     public void InACluster_TheDashboardNeedsAnAdminKey_UnlessExplicitlyOpened()
     {
-        Assert.Equal(AccessLevel.Admin, Load(new SiloMode("localhost:6379"), false).Options.Dashboard);
-        Assert.Equal(AccessLevel.Anonymous, Load(new SiloMode("localhost:6379"), false, ("Auth:Dashboard", "anonymous")).Options.Dashboard);
+        Assert.Equal(AccessLevel.Admin, Load(true, false).Options.Dashboard);
+        Assert.Equal(AccessLevel.Anonymous, Load(true, false, ("Auth:Dashboard", "anonymous")).Options.Dashboard);
     }
 
     [Fact]
@@ -80,6 +79,6 @@ public sealed class AuthOptionsTests
     public void RequiringAKey_WithNoKeyConfigured_IsAStartError()
     {
         Assert.Equal(["Auth:Metrics: 'Read' requires an API key, but Auth:Keys is empty; configure one (`dotnet OllamaOrleans.Silo.dll --new-key`)."], Load(("Auth:Metrics", "read")).Errors);
-        Assert.Equal(["Gateway:RequireKey: 'true' requires an API key, but Auth:Keys is empty; configure one (`dotnet OllamaOrleans.Silo.dll --new-key`)."], Load(new SiloMode(null), true).Errors);
+        Assert.Equal(["Gateway:RequireKey: 'true' requires an API key, but Auth:Keys is empty; configure one (`dotnet OllamaOrleans.Silo.dll --new-key`)."], Load(false, true).Errors);
     }
 }

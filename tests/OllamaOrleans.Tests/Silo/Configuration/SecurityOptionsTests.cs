@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using OllamaOrleans.Api.Configuration;
 using OllamaOrleans.Silo.Configuration;
 
 namespace OllamaOrleans.Tests.Silo.Configuration;
@@ -16,7 +17,7 @@ public sealed class SecurityOptionsTests
         new MonitorOptionsSetup(configuration).Configure(monitor);
         var options = new SecurityOptions();
         new SecurityOptionsSetup(configuration).Configure(options);
-        var result = new SecurityOptionsValidator(Options.Create(monitor)).Validate(null, options);
+        var result = new SecurityOptionsValidator(SiloApiFacts.From(monitor, isCluster: false)).Validate(null, options);
         return (options, result.Failed ? result.Failures.ToList() : []);
     }
 
