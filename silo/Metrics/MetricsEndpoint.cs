@@ -22,7 +22,9 @@ public static class MetricsEndpoint
             context.Response.Headers.CacheControl = "no-store";
             await Prometheus.Metrics.DefaultRegistry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
             var hosts = registry.Snapshots.Where(h => h.Registration.Source != HostSource.Transient).ToList();
-            FleetExposition.Write(context.Response.BodyWriter, hosts, resources.Get);
+            var body = new BlockBufferWriter(context.Response.BodyWriter);
+            FleetExposition.Write(body, hosts, resources.Get);
+            body.Commit();
             await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
         }).ExcludeFromDescription();
 }

@@ -10,6 +10,8 @@ namespace OllamaOrleans.Silo.Metrics;
 /// </summary>
 public static class SelfMetricsSetup
 {
+    private static int processSeriesRegistered;
+
     /// <summary>Orleans instruments worth a panel; everything else from the meter is dropped.</summary>
     public static IReadOnlySet<string> OrleansInstruments { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -37,11 +39,18 @@ public static class SelfMetricsSetup
     {
         Prometheus.Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions
         {
-            SuppressProcessMetrics = false,
+            // ProcessSeries exports the same process series without counting handles on every scrape.
+            SuppressProcessMetrics = true,
             SuppressDebugMetrics = true,
             SuppressEventCounters = true,
             SuppressMeters = false,
         });
+        if (Interlocked.Exchange(ref processSeriesRegistered, 1) == 0)
+        {
+            // Once per process: tests start several silos in one.
+            ProcessSeries.Register(Prometheus.Metrics.DefaultRegistry, TimeProvider.System);
+        }
+
         Prometheus.Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = instrument =>
             instrument.Meter.Name == "Microsoft.Orleans" && OrleansInstruments.Contains(instrument.Name));
     }

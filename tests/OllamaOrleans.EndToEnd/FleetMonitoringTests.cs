@@ -126,6 +126,18 @@ public sealed class FleetMonitoringTests : IAsyncLifetime
         Assert.Contains("href=\"metrics\"", await landing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Scrape_HasTheSilosProcessSeries_ThatTheDashboardCharts()
+    {
+        var scrape = await silo.ScrapeAsync();
+
+        Assert.True(scrape.Value("process_cpu_seconds_total") > 0, scrape.Text);
+        Assert.True(scrape.Value("process_working_set_bytes") > 50_000_000, scrape.Text);
+        Assert.True(scrape.Value("process_open_handles") > 10, scrape.Text);
+        Assert.Single(scrape.Named("process_start_time_seconds"));
+        Assert.Equal(["0", "1", "2"], scrape.Named("dotnet_collection_count_total").Select(s => s["generation"]));
+    }
+
     private async Task WaitUpAsync(string host) =>
         await Eventually.WithinAsync(TimeSpan.FromSeconds(10), silo.ScrapeAsync, s => s.Value("ollama_up", ("host", host)) == 1, s => s?.Text ?? "no scrape");
 }
