@@ -37,7 +37,9 @@ public sealed class ProbeScrapeTests : IAsyncLifetime
     public async Task ShippedPrometheusConfig_ScrapesEachTargetThroughProbe()
     {
         var targets = simulator.Ports.Select(p => $"127.0.0.1:{p}").ToArray();
-        File.WriteAllText(Path.Combine(folder, "prometheus.yml"), ProbeConfig(targets, silo.BaseUri.Authority));
+        // A target the monitor refuses (a cloud metadata address): /probe answers 400, so up is 0.
+        const string refused = "169.254.169.254:11434";
+        File.WriteAllText(Path.Combine(folder, "prometheus.yml"), ProbeConfig([.. targets, refused], silo.BaseUri.Authority));
         File.WriteAllText(Path.Combine(folder, "ollama-orleans.key"), ApiKeys.Read);
         var port = FreePorts.One();
         await using var prometheus = ChildProcess.StartProgram(
@@ -68,6 +70,19 @@ public sealed class ProbeScrapeTests : IAsyncLifetime
             Assert.Equal(1, await api.ScalarAsync($"ollama_host_info{{instance=\"{target}\", registration=\"transient\"}}"));
         }
 
+        // The alert rule's expression (without its 5 minutes) names the refused target, and only it.
+        var notServed = await Eventually.WithinAsync(
+            TimeSpan.FromSeconds(10),
+            async () =>
+            {
+                var answer = await api.QueryAsync(AlertExpression("OllamaProbeTargetNotServed"));
+                Assert.True(answer.Succeeded, answer.Error);
+                return answer.Data.GetProperty("result").EnumerateArray().Select(r => PrometheusApi.Label(r.GetProperty("metric"), "host")).ToList();
+            },
+            hosts => hosts.Count > 0,
+            hosts => $"not served: {string.Join(", ", hosts ?? [])}\n{prometheus.OutputText}");
+        Assert.Equal([refused], notServed);
+
         // Transient hosts are served by /probe only, never twice on /metrics.
         var metrics = await silo.ScrapeAsync();
         Assert.DoesNotContain(metrics.Named("ollama_up"), s => targets.Contains(s["host"]));
@@ -84,6 +99,10 @@ public sealed class ProbeScrapeTests : IAsyncLifetime
         Assert.True(exit == 0, output);
         Assert.DoesNotContain("WARNING", output, StringComparison.Ordinal);
     }
+
+    private static string AlertExpression(string alert) =>
+        YamlFile.Load("deploy", "prometheus", "alert_rules.yml").Items("groups").SelectMany(g => g.Items("rules"))
+            .Single(r => r.Text("alert") == alert).Text("expr")!;
 
     /// <summary>The shipped probe.yml with <paramref name="targets"/>, the monitor at <paramref name="monitor"/>, every second.</summary>
     private static string ProbeConfig(IEnumerable<string> targets, string monitor)

@@ -12,6 +12,7 @@ public sealed class AlertRuleTests
         "OllamaDown", "OllamaNoModelsLoaded", "OllamaSlowInference", "OllamaHighCPU", "OllamaHighMemory", "OllamaRequestErrors", "OllamaLowTokenRate",
         "OllamaHostFlapping", "OllamaMonitoringStale", "OllamaModelLoadStorm", "OllamaProbeFailing", "OllamaGatewayErrorRatio", "OllamaServerBusy",
         "OllamaLatencyBudgetFastBurn", "OllamaLatencyBudgetSlowBurn", "OllamaGpuMemoryNearlyFull", "OllamaGpuHot", "OllamaSiloNotScraped", "OllamaMonitoringDown",
+        "OllamaProbeTargetNotServed",
     ];
 
     private static readonly string RulesPath = Path.Combine("deploy", "prometheus", "alert_rules.yml");
