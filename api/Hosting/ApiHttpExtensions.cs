@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.Api.Configuration;
 using OllamaOrleans.Api.Gateway;
+using OllamaOrleans.Api.Telemetry;
 using OllamaOrleans.Api.Security;
 using Prometheus;
 
@@ -23,6 +24,9 @@ public static class ApiHttpExtensions
     /// </summary>
     public static WebApplicationBuilder AddApiHttp(this WebApplicationBuilder builder)
     {
+        // The same process series as the silo's, without counting handles on every scrape (ProcessSeries).
+        Prometheus.Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressProcessMetrics = true });
+        ProcessSeries.RegisterOnDefaultRegistry();
         var facts = ApiProcessFacts(builder.Configuration);
         var services = builder.Services;
         services.AddApiSettings(_ => facts);
@@ -49,7 +53,9 @@ public static class ApiHttpExtensions
         app.UseGatewayListeners();
         app.UseApiSecurity();
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/ready", () => Results.Text("ready"));
+        // Ready while the cluster answers: a load balancer then sends requests to an api process that can serve them.
+        app.MapGet("/ready", (GrainHostDirectory directory) =>
+            directory.Unready() is { } why ? Results.Text("not ready: " + why, statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Text("ready"));
         app.MapMetrics().RequireAccess(auth.Metrics);
         app.MapOllamaApi();
         app.MapGateway();

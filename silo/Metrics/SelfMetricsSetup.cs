@@ -1,3 +1,4 @@
+using OllamaOrleans.Api.Telemetry;
 using Prometheus;
 
 namespace OllamaOrleans.Silo.Metrics;
@@ -10,8 +11,6 @@ namespace OllamaOrleans.Silo.Metrics;
 /// </summary>
 public static class SelfMetricsSetup
 {
-    private static int processSeriesRegistered;
-
     /// <summary>Orleans instruments worth a panel; everything else from the meter is dropped.</summary>
     public static IReadOnlySet<string> OrleansInstruments { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -45,12 +44,7 @@ public static class SelfMetricsSetup
             SuppressEventCounters = true,
             SuppressMeters = false,
         });
-        if (Interlocked.Exchange(ref processSeriesRegistered, 1) == 0)
-        {
-            // Once per process: tests start several silos in one.
-            ProcessSeries.Register(Prometheus.Metrics.DefaultRegistry, TimeProvider.System);
-        }
-
+        ProcessSeries.RegisterOnDefaultRegistry();
         Prometheus.Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = instrument =>
             instrument.Meter.Name == "Microsoft.Orleans" && OrleansInstruments.Contains(instrument.Name));
     }

@@ -50,6 +50,7 @@ public sealed class ApiClientProcessTests
             s => $"traffic requests of {host}: {(s is null ? 0 : Traffic(s, host))}\napi:\n{api.OutputText}");
         var apiMetrics = Exposition.Parse(await Http.GetStringAsync(new Uri(baseUri, "metrics")));
         Assert.Equal(3, apiMetrics.Named("ollama_gateway_requests_total").Where(s => s["host"] == host && s["endpoint"] == "generate").Sum(s => s.Value));
+        Assert.True(apiMetrics.Value("process_open_handles") > 0, "the api process's own process series are missing");
         Assert.Equal(0, (await rig.Silos[1 - owner].ScrapeAsync()).Named("ollama_requests_total").Count(s => s["host"] == host));
 
         // The management API answers from the same grains; /probe writes a silo's exposition and is theirs.
@@ -57,6 +58,25 @@ public sealed class ApiClientProcessTests
         Assert.Equal(rig.Hosts.Order(), hosts.EnumerateArray().Select(h => h.GetProperty("name").GetString()!).Order());
         Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync(new Uri(baseUri, $"probe?target={host}"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(new Uri(rig.Silos[owner].BaseUri, $"probe?target={host}"))).StatusCode);
+
+        // Ready while the cluster answers; with every silo gone it says so, and stays alive.
+        Assert.Equal("ready", await Http.GetStringAsync(new Uri(baseUri, "ready")));
+        foreach (var silo in rig.Silos)
+        {
+            silo.Process.KillHard();
+        }
+
+        var (_, body) = await Eventually.WithinAsync(
+            TimeSpan.FromSeconds(60),
+            async () =>
+            {
+                using var response = await Http.GetAsync(new Uri(baseUri, "ready"));
+                return (response.StatusCode, await response.Content.ReadAsStringAsync());
+            },
+            r => r.StatusCode == HttpStatusCode.ServiceUnavailable,
+            r => $"{r.StatusCode} {r.Item2}\n{api.OutputText}");
+        Assert.Matches("^not ready: the hosts were last read from the cluster [0-9]+ s ago \\(over 15 s\\): no silo answers$", body);
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(new Uri(baseUri, "healthz"))).StatusCode);
     }
 
     [Fact]

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
-using OllamaOrleans.Silo.Metrics;
+using OllamaOrleans.Api.Telemetry;
 using Prometheus;
 
-namespace OllamaOrleans.Tests.Silo.Metrics;
+namespace OllamaOrleans.Tests.Api.Telemetry;
 
 public sealed class ProcessSeriesTests
 {

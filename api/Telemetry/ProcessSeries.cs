@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using Prometheus;
 
-namespace OllamaOrleans.Silo.Metrics;
+namespace OllamaOrleans.Api.Telemetry;
 
 /// <summary>
-/// The silo's process series under prometheus-net's names (<c>process_*</c>, <c>dotnet_*</c>), in place
+/// The process series of the silo and the api process under prometheus-net's names (<c>process_*</c>, <c>dotnet_*</c>), in place
 /// of prometheus-net's own collector. That one counts open handles on every scrape, which on Linux walks
-/// <c>/proc/self/fd</c> with two stat calls per descriptor; a silo holds a socket per monitored host, and
+/// <c>/proc/self/fd</c> with two stat calls per descriptor; a silo holds a socket per monitored host (the
+/// api process one per client and upstream connection), and
 /// at 1,000 hosts that walk was a third of a scrape's time (docs/benchmarks.md, "Profile and fix: the
 /// scrape"). Here the handle count is refreshed at most once per <see cref="HandleCountInterval"/>;
 /// everything else is read on every scrape.
@@ -14,6 +15,8 @@ namespace OllamaOrleans.Silo.Metrics;
 public sealed class ProcessSeries
 {
     public static readonly TimeSpan HandleCountInterval = TimeSpan.FromMinutes(1);
+
+    private static int defaultRegistered;
 
     private readonly Lock gate = new();
     private readonly Process process = Process.GetCurrentProcess();
@@ -44,6 +47,18 @@ public sealed class ProcessSeries
         openHandles = factory.CreateGauge("process_open_handles", "Number of open handles (file descriptors on Linux), counted at most once a minute.");
         threads = factory.CreateGauge("process_num_threads", "Total number of threads");
         managedMemory = factory.CreateGauge("dotnet_total_memory_bytes", "Total known allocated memory");
+    }
+
+    /// <summary>
+    /// Adds the series to prometheus-net's default registry once per process (tests start several
+    /// silos in one); the caller suppresses prometheus-net's own process metrics.
+    /// </summary>
+    public static void RegisterOnDefaultRegistry()
+    {
+        if (Interlocked.Exchange(ref defaultRegistered, 1) == 0)
+        {
+            Register(Prometheus.Metrics.DefaultRegistry, TimeProvider.System);
+        }
     }
 
     /// <summary>Adds the series to <paramref name="registry"/>, updated before each of its collections.</summary>
