@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using OllamaOrleans.Grains.Placement;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace OllamaOrleans.Tests.Support;
@@ -25,7 +26,10 @@ public static class NodeClusters
         return builder.Build();
     }
 
-    /// <summary>Node identities travel as silo metadata, fetched as silos join: wait until every silo knows every other's.</summary>
+    /// <summary>
+    /// Node identities travel as silo metadata, and grain manifests separately, both fetched as silos
+    /// join: wait until every silo knows every other's of both.
+    /// </summary>
     public static async Task WaitForNodeIdentitiesAsync(InProcessTestCluster cluster)
     {
         var silos = cluster.Silos.Select(s => s.SiloAddress).ToList();
@@ -38,6 +42,20 @@ public static class NodeClusters
                 if (DateTime.UtcNow > deadline)
                 {
                     throw new TimeoutException($"Silo {silo.SiloAddress} did not learn the other silos' node identities.");
+                }
+
+                await Task.Delay(50);
+            }
+
+            // Placement picks among the silos whose grain types the cluster manifest lists: until the
+            // joining silo's manifest has arrived, a migration to it is declined (and not retried for
+            // minutes), so the test would wait for the watchdog's next round.
+            var manifest = silo.ServiceProvider.GetRequiredService<IClusterManifestProvider>();
+            while (!silos.All(manifest.Current.Silos.ContainsKey))
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"Silo {silo.SiloAddress} did not receive every silo's grain manifest.");
                 }
 
                 await Task.Delay(50);
