@@ -24,6 +24,7 @@ try
 
     var app = builder.Build();
     app.MapMonitorEndpoints();
+    app.LogGarbageCollector();
     await app.RunAsync();
     return 0;
 }

@@ -1,6 +1,8 @@
+using System.Runtime;
+
 namespace OllamaOrleans.Silo.Hosting;
 
-public static class MonitorLoggingExtensions
+public static partial class MonitorLoggingExtensions
 {
     /// <summary>
     /// One line per event, and the monitor's own messages rather than framework chatter: Orleans and
@@ -27,4 +29,21 @@ public static class MonitorLoggingExtensions
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         return builder;
     }
+
+    /// <summary>
+    /// Orleans warns at start when the server garbage collector is off; the silo turns it off on
+    /// purpose (silo/OllamaOrleans.Silo.csproj), so the log says why next to that warning.
+    /// </summary>
+    public static WebApplication LogGarbageCollector(this WebApplication app)
+    {
+        if (!GCSettings.IsServerGC)
+        {
+            LogWorkstationGc(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OllamaOrleans.Silo"));
+        }
+
+        return app;
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Workstation garbage collector, as built: a monitor needs memory more than collection throughput (docs/benchmarks.md). Orleans' note recommending ServerGC does not apply; DOTNET_gcServer=1 switches to it.")]
+    private static partial void LogWorkstationGc(ILogger logger);
 }

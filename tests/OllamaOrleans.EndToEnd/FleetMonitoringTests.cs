@@ -124,6 +124,7 @@ public sealed class FleetMonitoringTests : IAsyncLifetime
         Assert.Contains("<title>Orleans Dashboard</title>", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var landing = await silo.GetAsync("");
         Assert.Contains("href=\"metrics\"", await landing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Workstation garbage collector, as built", silo.Process.OutputText, StringComparison.Ordinal);
     }
 
     [Fact]
