@@ -19,7 +19,7 @@ public sealed partial class GrainHostDirectory(IGrainFactory grains, TimeProvide
     public IReadOnlyList<HostSnapshot> All => [.. hosts.Values.OrderBy(h => h.Name, StringComparer.Ordinal)];
 
     /// <summary>When the hosts were last read from the cluster; null before the first read.</summary>
-    public DateTimeOffset? Refreshed => Interlocked.Read(ref refreshedTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+    private DateTimeOffset? Refreshed => Interlocked.Read(ref refreshedTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     /// <summary>Null when the directory is recent (<see cref="DirectoryFreshness"/>); else why not.</summary>
     public string? Unready() => DirectoryFreshness.Unready(Refreshed, time.GetUtcNow());

@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.Api.Configuration;
 using OllamaOrleans.Api.Gateway;
-using OllamaOrleans.Api.Telemetry;
 using OllamaOrleans.Api.Security;
+using OllamaOrleans.Api.Telemetry;
 using Prometheus;
 
 namespace OllamaOrleans.Api.Hosting;

@@ -1,16 +1,17 @@
 using System.Diagnostics;
+using System.Globalization;
 using Prometheus;
 
 namespace OllamaOrleans.Api.Telemetry;
 
 /// <summary>
-/// The process series of the silo and the api process under prometheus-net's names (<c>process_*</c>, <c>dotnet_*</c>), in place
-/// of prometheus-net's own collector. That one counts open handles on every scrape, which on Linux walks
-/// <c>/proc/self/fd</c> with two stat calls per descriptor; a silo holds a socket per monitored host (the
-/// api process one per client and upstream connection), and
-/// at 1,000 hosts that walk was a third of a scrape's time (docs/benchmarks.md, "Profile and fix: the
-/// scrape"). Here the handle count is refreshed at most once per <see cref="HandleCountInterval"/>;
-/// everything else is read on every scrape.
+/// The process series of the silo and the api process under prometheus-net's names (<c>process_*</c>,
+/// <c>dotnet_*</c>), in place of prometheus-net's own collector. That one counts open handles on every
+/// scrape, which on Linux walks <c>/proc/self/fd</c> with two stat calls per descriptor; a silo holds a
+/// socket per monitored host (the api process one per client and upstream connection), and at 1,000
+/// hosts that walk was a third of a scrape's time (docs/benchmarks.md, "Profile and fix: the scrape").
+/// Here the handle count is refreshed at most once per <see cref="HandleCountInterval"/>; everything
+/// else is read on every scrape.
 /// </summary>
 public sealed class ProcessSeries
 {
@@ -57,14 +58,11 @@ public sealed class ProcessSeries
     {
         if (Interlocked.Exchange(ref defaultRegistered, 1) == 0)
         {
-            Register(Prometheus.Metrics.DefaultRegistry, TimeProvider.System);
+            Register(Prometheus.Metrics.DefaultRegistry, TimeProvider.System, static p => p.HandleCount);
         }
     }
 
     /// <summary>Adds the series to <paramref name="registry"/>, updated before each of its collections.</summary>
-    public static ProcessSeries Register(CollectorRegistry registry, TimeProvider time) =>
-        Register(registry, time, static p => p.HandleCount);
-
     /// <param name="countHandles">How handles are counted (the process's <c>HandleCount</c>); tests count the calls.</param>
     public static ProcessSeries Register(CollectorRegistry registry, TimeProvider time, Func<Process, int> countHandles)
     {
@@ -82,7 +80,7 @@ public sealed class ProcessSeries
             process.Refresh();
             for (var generation = 0; generation <= GC.MaxGeneration; generation++)
             {
-                collections.WithLabels(generation.ToString(System.Globalization.CultureInfo.InvariantCulture)).IncTo(GC.CollectionCount(generation));
+                collections.WithLabels(generation.ToString(CultureInfo.InvariantCulture)).IncTo(GC.CollectionCount(generation));
             }
 
             cpuSeconds.IncTo(process.TotalProcessorTime.TotalSeconds);
