@@ -27,5 +27,9 @@ public static class Program
         {
             return StartupFailure.Report(e);
         }
+        catch (Exception e) when (StartupFailure.IsPortInUse(e))
+        {
+            return StartupFailure.ReportPortInUse(e, "API_PORT and Gateway:Listeners", Console.Error);
+        }
     }
 }

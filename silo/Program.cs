@@ -32,3 +32,7 @@ catch (Exception e) when (StartupFailure.IsConfigurationError(e))
 {
     return StartupFailure.Report(e);
 }
+catch (Exception e) when (StartupFailure.IsPortInUse(e))
+{
+    return StartupFailure.ReportPortInUse(e, "EXPORTER_PORT, Orleans:SiloPort, Orleans:GatewayPort and Gateway:Listeners", Console.Error);
+}

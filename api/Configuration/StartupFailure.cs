@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 
 namespace OllamaOrleans.Api.Configuration;
@@ -5,10 +6,14 @@ namespace OllamaOrleans.Api.Configuration;
 /// <summary>
 /// Turns configuration errors at start-up into a clear message on stderr and exit code 2: every
 /// failing setting, also when several options fail at once (an <see cref="AggregateException"/>).
+/// A port that another process holds is exit code 3, with the settings that choose the ports, instead
+/// of an unhandled exception's abort.
 /// </summary>
 public static class StartupFailure
 {
     public const int InvalidConfigurationExitCode = 2;
+
+    public const int PortInUseExitCode = 3;
 
     public static bool IsConfigurationError(Exception e)
     {
@@ -25,6 +30,29 @@ public static class StartupFailure
         }
 
         return InvalidConfigurationExitCode;
+    }
+
+    public static bool IsPortInUse(Exception e) => Causes(e).Any(c => Chain(c).Any(i => i is AddressInUseException));
+
+    /// <summary>The bind error (Kestrel names the address; Orleans' listeners do not) and where ports are set.</summary>
+    public static int ReportPortInUse(Exception e, string portSettings, TextWriter error)
+    {
+        error.WriteLine("OllamaOrleans cannot start: a port it listens on is in use by another process.");
+        foreach (var message in Causes(e).Select(c => Chain(c).First(i => i is AddressInUseException || i.InnerException is AddressInUseException).Message).Distinct())
+        {
+            error.WriteLine("  " + message);
+        }
+
+        error.WriteLine($"  Stop that process or choose free ports with {portSettings}.");
+        return PortInUseExitCode;
+    }
+
+    private static IEnumerable<Exception> Chain(Exception e)
+    {
+        for (var i = e; i is not null; i = i.InnerException)
+        {
+            yield return i;
+        }
     }
 
     private static IEnumerable<string> Errors(Exception e) => e switch

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OllamaOrleans.Api.Hosting;
 using OllamaOrleans.GrainInterfaces;
 
 namespace OllamaOrleans.Api.Gateway;
@@ -27,7 +28,7 @@ public sealed partial class GrainHostDirectory(IGrainFactory grains, TimeProvide
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failing = false;
-        while (!stoppingToken.IsCancellationRequested)
+        do
         {
             try
             {
@@ -46,9 +47,8 @@ public sealed partial class GrainHostDirectory(IGrainFactory grains, TimeProvide
 
                 failing = true;
             }
-
-            await Task.Delay(Refresh, time, stoppingToken);
         }
+        while (await time.PauseAsync(Refresh, stoppingToken));
     }
 
     [LoggerMessage(1, LogLevel.Warning, "The gateway could not refresh its host directory from the cluster; it keeps routing with what it knew.")]

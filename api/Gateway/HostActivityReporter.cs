@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
+using OllamaOrleans.Api.Hosting;
 
 namespace OllamaOrleans.Api.Gateway;
 
@@ -21,9 +22,8 @@ public sealed class HostActivityReporter(InFlightTracker tracker, IGrainFactory 
         tracker.HostActivityChanged += OnChanged;
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
+            while (await time.PauseAsync(TimeSpan.FromSeconds(5), stoppingToken))
             {
-                await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
                 var now = time.GetUtcNow();
                 foreach (var (host, at) in reportedBusy)
                 {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OllamaOrleans.Api.Hosting;
 using OllamaOrleans.GrainInterfaces;
 
 namespace OllamaOrleans.Api.Gateway;
@@ -24,7 +25,7 @@ public sealed partial class TrafficFlusher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<TrafficRecord>();
-        while (await queue.Reader.WaitToReadAsync(stoppingToken))
+        while (await WaitForRecordsAsync(stoppingToken))
         {
             while (batch.Count < MaxBatch && queue.Reader.TryRead(out var record))
             {
@@ -33,7 +34,22 @@ public sealed partial class TrafficFlusher(
 
             await FlushAsync(batch);
             batch.Clear();
-            await Task.Delay(options.Value.FlushInterval, time, stoppingToken);
+            if (!await time.PauseAsync(options.Value.FlushInterval, stoppingToken))
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<bool> WaitForRecordsAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await queue.Reader.WaitToReadAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

@@ -1,3 +1,4 @@
+using OllamaOrleans.Api.Hosting;
 using OllamaOrleans.GrainInterfaces;
 using OllamaOrleans.Silo.Configuration;
 
@@ -50,7 +51,11 @@ public sealed partial class FleetSeeder(
             {
                 readiness.MarkNotReady($"host registry not seeded yet: {e.Message}");
                 LogSeedFailed(logger, e, delay);
-                await Task.Delay(delay, time, stoppingToken);
+                if (!await time.PauseAsync(delay, stoppingToken))
+                {
+                    return;
+                }
+
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
             }
         }

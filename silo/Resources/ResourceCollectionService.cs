@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OllamaOrleans.Api.Hosting;
 
 namespace OllamaOrleans.Silo.Resources;
 
@@ -22,7 +23,7 @@ public sealed partial class ResourceCollectionService(
         }
 
         var failing = false;
-        while (!stoppingToken.IsCancellationRequested)
+        do
         {
             try
             {
@@ -41,9 +42,8 @@ public sealed partial class ResourceCollectionService(
                     LogFailed(logger, e);
                 }
             }
-
-            await Task.Delay(settings.BusyInterval, time, stoppingToken);
         }
+        while (await time.PauseAsync(settings.BusyInterval, stoppingToken));
     }
 
     [LoggerMessage(1, LogLevel.Information, "Process and GPU figures are off (Resources:Enabled is false).")]

@@ -1,8 +1,11 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using OllamaOrleans.EndToEnd.Support;
 
 namespace OllamaOrleans.EndToEnd;
 
-/// <summary>Start-up and shutdown of the silo process: bad settings, signals, an unreachable Ollama.</summary>
+/// <summary>Start-up and shutdown of the silo process: bad settings, ports in use, signals, an unreachable Ollama.</summary>
 [Collection(ProcessCollection.Name)]
 public sealed class SiloStartupTests
 {
@@ -40,6 +43,26 @@ public sealed class SiloStartupTests
                 "  Gateway:UpstreamTimeout: 'soon' is not a duration; write it as hh:mm:ss, for example 00:00:30.",
             ],
             silo.Process.Output.SkipWhile(l => !l.Contains("cannot start", StringComparison.Ordinal)).Skip(1).Where(l => l.StartsWith("  ", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("EXPORTER_PORT", "Failed to bind to address http://[::]:{0}: address already in use.")]
+    [InlineData("Orleans__SiloPort", "Address already in use")]
+    public async Task PortHeldByAnotherProcess_ExitsWithCode3NamingTheBindError_NotACrash(string key, string bindError)
+    {
+        var held = FreePorts.One();
+        using var holder = new TcpListener(IPAddress.Any, held);
+        holder.Start();
+        await using var silo = SiloProcess.Start(new Dictionary<string, string> { [key] = held.ToString(CultureInfo.InvariantCulture), ["OLLAMA_URL"] = $"http://127.0.0.1:{FreePorts.One()}" });
+
+        var exit = await silo.Process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(3, exit);
+        var report = silo.Process.Output.SkipWhile(l => !l.StartsWith("OllamaOrleans cannot start: a port it listens on is in use by another process.", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            ["  " + string.Format(CultureInfo.InvariantCulture, bindError, held), "  Stop that process or choose free ports with EXPORTER_PORT, Orleans:SiloPort, Orleans:GatewayPort and Gateway:Listeners."],
+            report.Skip(1).Take(2));
+        Assert.DoesNotContain(silo.Process.Output, l => l.Contains("crit:", StringComparison.Ordinal) || l.StartsWith("Unhandled exception", StringComparison.Ordinal));
     }
 
     [Fact]
