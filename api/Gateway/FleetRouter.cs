@@ -4,14 +4,18 @@ namespace OllamaOrleans.Api.Gateway;
 
 /// <summary>
 /// Picks the host for a request by model: among hosts that are up, one that has the model loaded with
-/// the fewest requests in flight; else one that has it on disk (it will load it); else none.
+/// the fewest requests in flight; else one that has it on disk (it will load it); else none. Hosts
+/// already tried for the request (they refused the connection) are left out.
 /// </summary>
 public static class FleetRouter
 {
-    public static HostSnapshot? Choose(string model, IReadOnlyList<HostSnapshot> hosts, Func<string, int> inFlight)
+    /// <summary>Hosts one request may be offered to when the first ones cannot be connected to.</summary>
+    public const int MaxAttempts = 3;
+
+    public static HostSnapshot? Choose(string model, IReadOnlyList<HostSnapshot> hosts, Func<string, int> inFlight, IReadOnlySet<string>? tried = null)
     {
         var canonical = ModelName.Canonical(model);
-        var up = hosts.Where(h => h.Up).ToList();
+        var up = hosts.Where(h => h.Up && tried?.Contains(h.Name) != true).ToList();
         return Least(up.Where(h => Has(h, canonical, loaded: true)), inFlight)
             ?? Least(up.Where(h => Has(h, canonical, loaded: false)), inFlight);
     }

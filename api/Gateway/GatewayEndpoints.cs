@@ -101,13 +101,27 @@ public static class GatewayEndpoints
         }
 
         var tracker = context.RequestServices.GetRequiredService<InFlightTracker>();
-        if (FleetRouter.Choose(facts.Model, hosts, tracker.Host) is not { } host)
+        var host = FleetRouter.Choose(facts.Model, hosts, tracker.Host);
+        if (host is null)
         {
             await OllamaErrors.WriteAsync(context, StatusCodes.Status404NotFound, OllamaErrors.ModelNotFound(facts.Endpoint, facts.Model), facts.Endpoint);
             return;
         }
 
-        await proxy.ForwardAsync(context, host, pathString, facts);
+        // A host that went down since its last poll refuses the connection: the request never reached
+        // it, so the next choice takes it, up to FleetRouter.MaxAttempts hosts in all.
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        while (host is not null)
+        {
+            tried.Add(host.Name);
+            var next = tried.Count < FleetRouter.MaxAttempts ? FleetRouter.Choose(facts.Model, hosts, tracker.Host, tried) : null;
+            if (await proxy.ForwardAsync(context, host, pathString, facts, anotherHostMayTry: next is not null))
+            {
+                return;
+            }
+
+            host = next;
+        }
     }
 
     private static Task ListAsync(HttpContext context, string path, IReadOnlyList<GrainInterfaces.HostSnapshot> hosts)

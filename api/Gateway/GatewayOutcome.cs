@@ -22,6 +22,15 @@ public static class GatewayOutcome
         _ => RequestOutcomes.Unreachable,
     };
 
+    /// <summary>
+    /// No connection to the host could be made (refused, no route, name not resolved): the request
+    /// never reached it, so another host can take it without running anything twice.
+    /// </summary>
+    public static bool NeverConnected(ForwarderError error, Exception? exception) =>
+        error is ForwarderError.Request or ForwarderError.RequestCreation
+        && Chain(exception).Any(e => e is SocketException { SocketErrorCode: SocketError.ConnectionRefused }
+            || e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError });
+
     /// <summary>The status the gateway answers with when nothing came from upstream.</summary>
     public static int GatewayStatus(string outcome) => outcome == RequestOutcomes.Timeout ? 504 : 502;
 
@@ -33,16 +42,14 @@ public static class GatewayOutcome
         _ => $"ollama host '{host}' is unreachable",
     };
 
-    private static bool IsRefused(Exception? exception)
+    private static bool IsRefused(Exception? exception) =>
+        Chain(exception).Any(e => e is SocketException { SocketErrorCode: SocketError.ConnectionRefused });
+
+    private static IEnumerable<Exception> Chain(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
-            {
-                return true;
-            }
+            yield return e;
         }
-
-        return false;
     }
 }

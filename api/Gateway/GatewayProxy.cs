@@ -43,7 +43,11 @@ public sealed class GatewayProxy(
         return facts;
     }
 
-    public async Task ForwardAsync(HttpContext context, HostSnapshot host, PathString path, RequestFacts facts)
+    /// <summary>
+    /// Forwards and answers the client; false, with nothing answered yet, when no connection to the
+    /// host could be made and <paramref name="anotherHostMayTry"/> (the attempt is counted for the host).
+    /// </summary>
+    public async Task<bool> ForwardAsync(HttpContext context, HostSnapshot host, PathString path, RequestFacts facts, bool anotherHostMayTry = false)
     {
         var started = time.GetTimestamp();
         var at = time.GetUtcNow();
@@ -59,12 +63,15 @@ public sealed class GatewayProxy(
         }
 
         string outcome;
+        bool neverConnected;
         try
         {
             var config = new ForwarderRequestConfig { ActivityTimeout = options.Value.UpstreamTimeout };
             var transformer = facts.Endpoint == MeteredEndpoint.None ? new PathTransformer(path) : new PathTransformer(path, facts.Body);
             var error = await forwarder.SendAsync(context, host.Registration.Url, client.Invoker, config, transformer);
-            outcome = error == ForwarderError.None ? "" : GatewayOutcome.FromForwarderError(error, context.GetForwarderErrorFeature()?.Exception);
+            var exception = context.GetForwarderErrorFeature()?.Exception;
+            outcome = error == ForwarderError.None ? "" : GatewayOutcome.FromForwarderError(error, exception);
+            neverConnected = error != ForwarderError.None && GatewayOutcome.NeverConnected(error, exception);
             if (outcome == RequestOutcomes.Disconnected && !context.RequestAborted.IsCancellationRequested && !metering.ClientFailed)
             {
                 outcome = RequestOutcomes.Timeout;
@@ -80,6 +87,13 @@ public sealed class GatewayProxy(
             context.Response.Body = original;
         }
 
+        if (neverConnected && anotherHostMayTry && !context.Response.HasStarted)
+        {
+            Record(context, host.Name, model, facts, meter, outcome, at, time.GetElapsedTime(started), clientAnswered: false);
+            ForgetFailure(context, facts);
+            return false;
+        }
+
         if (outcome.Length > 0 && outcome != RequestOutcomes.Disconnected && !context.Response.HasStarted)
         {
             await OllamaErrors.WriteAsync(context, GatewayOutcome.GatewayStatus(outcome), GatewayOutcome.Message(outcome, host.Name, options.Value.UpstreamTimeout), facts.Endpoint);
@@ -91,10 +105,26 @@ public sealed class GatewayProxy(
             outcome = status == StatusCodes.Status200OK ? meter.Failure ?? "200" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        Record(context, host.Name, model, facts, meter, outcome, at, time.GetElapsedTime(started));
+        Record(context, host.Name, model, facts, meter, outcome, at, time.GetElapsedTime(started), clientAnswered: true);
+        return true;
     }
 
-    private void Record(HttpContext context, string host, string? model, RequestFacts facts, ResponseMeter meter, string outcome, DateTimeOffset at, TimeSpan latency)
+    /// <summary>Undoes what the forwarder set for its failed attempt, and gives the next one the body again.</summary>
+    private static void ForgetFailure(HttpContext context, RequestFacts facts)
+    {
+        context.Features.Set<IForwarderErrorFeature>(null);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        if (facts.Endpoint != MeteredEndpoint.None)
+        {
+            RequestBody.Replace(context, facts.Body);
+        }
+    }
+
+    /// <summary>
+    /// Counts the request for its host and hands the measurement to the model grain; the client's own
+    /// series count it once, for the attempt that answered it.
+    /// </summary>
+    private void Record(HttpContext context, string host, string? model, RequestFacts facts, ResponseMeter meter, string outcome, DateTimeOffset at, TimeSpan latency, bool clientAnswered)
     {
         metrics.Request(host, facts.Endpoint.Label(), outcome);
         if (outcome == RequestOutcomes.Disconnected && model is not null)
@@ -126,6 +156,9 @@ public sealed class GatewayProxy(
             meter.DoneReason,
             meter.QueueWaitSeconds);
         queue.Enqueue(new TrafficRecord(host, model, record));
-        metrics.Client(client, outcome, meter.PromptTokens, meter.GenerationTokens);
+        if (clientAnswered)
+        {
+            metrics.Client(client, outcome, meter.PromptTokens, meter.GenerationTokens);
+        }
     }
 }

@@ -39,4 +39,12 @@ public sealed class FleetRouterTests
         Assert.Null(FleetRouter.Choose("mistral:7b", Fleet, _ => 0));
         Assert.Null(FleetRouter.Choose("nothere", Fleet, _ => 0));
     }
+
+    [Fact]
+    public void Choose_LeavesOutTriedHosts_LoadedFirst_ThenOnDisk_ThenNone()
+    {
+        Assert.Equal("c", FleetRouter.Choose("llama3.2", Fleet, _ => 0, new HashSet<string> { "b" })!.Name);
+        Assert.Equal("a", FleetRouter.Choose("llama3.2", Fleet, _ => 0, new HashSet<string> { "b", "c" })!.Name);
+        Assert.Null(FleetRouter.Choose("llama3.2", Fleet, _ => 0, new HashSet<string> { "a", "b", "c" }));
+    }
 }
