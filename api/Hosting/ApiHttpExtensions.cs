@@ -24,9 +24,8 @@ public static class ApiHttpExtensions
     /// </summary>
     public static WebApplicationBuilder AddApiHttp(this WebApplicationBuilder builder)
     {
-        // The same process series as the silo's, without counting handles on every scrape (ProcessSeries).
-        Prometheus.Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressProcessMetrics = true });
-        ProcessSeries.RegisterOnDefaultRegistry();
+        // The same own series as the silo's: process series and a few Orleans (client) instruments.
+        SelfSeries.Apply();
         var facts = ApiProcessFacts(builder.Configuration);
         var services = builder.Services;
         services.AddApiSettings(_ => facts);

@@ -6,6 +6,7 @@ using OllamaOrleans.Api.Configuration;
 using OllamaOrleans.Api.Gateway;
 using OllamaOrleans.Api.Probe;
 using OllamaOrleans.Api.Security;
+using OllamaOrleans.Api.Telemetry;
 using OllamaOrleans.Silo.Gateway;
 using OllamaOrleans.Silo.Health;
 using OllamaOrleans.Silo.Metrics;
@@ -17,7 +18,7 @@ public static class MonitorEndpointExtensions
 {
     public static WebApplicationBuilder AddMonitorHttp(this WebApplicationBuilder builder)
     {
-        SelfMetricsSetup.Apply();
+        SelfSeries.Apply();
         builder.Services.AddMonitorHealth();
         builder.Services.AddGateway();
         if (SiloMode.From(builder.Configuration).IsCluster)

@@ -137,6 +137,7 @@ public sealed class FleetMonitoringTests : IAsyncLifetime
         Assert.True(scrape.Value("process_open_handles") > 10, scrape.Text);
         Assert.Single(scrape.Named("process_start_time_seconds"));
         Assert.Equal(["0", "1", "2"], scrape.Named("dotnet_collection_count_total").Select(s => s["generation"]));
+        Assert.Empty(scrape.NamesOutside(Exposition.MonitorPrefixes));
     }
 
     private async Task WaitUpAsync(string host) =>

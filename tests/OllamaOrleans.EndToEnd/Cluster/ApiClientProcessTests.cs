@@ -51,6 +51,7 @@ public sealed class ApiClientProcessTests
         var apiMetrics = Exposition.Parse(await Http.GetStringAsync(new Uri(baseUri, "metrics")));
         Assert.Equal(3, apiMetrics.Named("ollama_gateway_requests_total").Where(s => s["host"] == host && s["endpoint"] == "generate").Sum(s => s.Value));
         Assert.True(apiMetrics.Value("process_open_handles") > 0, "the api process's own process series are missing");
+        Assert.Empty(apiMetrics.NamesOutside(Exposition.MonitorPrefixes));
         Assert.Equal(0, (await rig.Silos[1 - owner].ScrapeAsync()).Named("ollama_requests_total").Count(s => s["host"] == host));
 
         // The management API answers from the same grains; /probe writes a silo's exposition and is theirs.

@@ -10,7 +10,14 @@ public sealed class Exposition(IReadOnlyList<Sample> samples, string text)
 
     public string Text { get; } = text;
 
+    /// <summary>What the monitor's processes export: their own families, curated process and Orleans series.</summary>
+    public static IReadOnlyList<string> MonitorPrefixes { get; } = ["ollama_", "process_", "dotnet_", "microsoft_orleans_orleans_", "prometheus_net_meteradapter_"];
+
     public IEnumerable<Sample> Named(string name) => Samples.Where(s => s.Name == name);
+
+    /// <summary>Sample names that start with none of <paramref name="prefixes"/>, each once.</summary>
+    public IReadOnlyList<string> NamesOutside(IReadOnlyList<string> prefixes) =>
+        [.. Samples.Select(s => s.Name).Distinct(StringComparer.Ordinal).Where(n => !prefixes.Any(p => n.StartsWith(p, StringComparison.Ordinal)))];
 
     public double? Value(string name, params (string Key, string Value)[] labels) =>
         Named(name).Where(s => labels.All(l => s[l.Key] == l.Value)).Select(s => (double?)s.Value).SingleOrDefault();

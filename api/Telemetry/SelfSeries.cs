@@ -1,15 +1,15 @@
-using OllamaOrleans.Api.Telemetry;
 using Prometheus;
 
-namespace OllamaOrleans.Silo.Metrics;
+namespace OllamaOrleans.Api.Telemetry;
 
 /// <summary>
-/// Keeps the silo's own series to what an operator uses: the process series, and from Orleans' meter
-/// the instruments about activations, failed messaging, timed-out requests, storage errors,
-/// reminders and cluster size (no histograms: their default buckets multiply the series).
-/// prometheus-net would otherwise export every meter (ASP.NET Core, runtime) and event counter.
+/// Keeps a process's own series (the silo's and the api process's) to what an operator uses: the
+/// process series, and from Orleans' meter the instruments about activations, failed messaging,
+/// timed-out requests, storage errors, reminders and cluster size (no histograms: their default
+/// buckets multiply the series). prometheus-net would otherwise export every meter (ASP.NET Core,
+/// runtime) and event counter.
 /// </summary>
-public static class SelfMetricsSetup
+public static class SelfSeries
 {
     /// <summary>Orleans instruments worth a panel; everything else from the meter is dropped.</summary>
     public static IReadOnlySet<string> OrleansInstruments { get; } = new HashSet<string>(StringComparer.Ordinal)
