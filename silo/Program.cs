@@ -25,6 +25,7 @@ try
     var app = builder.Build();
     app.MapMonitorEndpoints();
     app.LogGarbageCollector();
+    app.BoundShutdown();
     await app.RunAsync();
     return 0;
 }
