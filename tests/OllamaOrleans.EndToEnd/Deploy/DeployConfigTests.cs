@@ -92,6 +92,7 @@ public sealed class DeployConfigTests
         var silo = services.Get("silo")!;
         Assert.Equal("2", silo.Get("deploy")!.Text("replicas"));
         Assert.Equal("redis:6379", silo.Get("environment")!.Text("REDIS_CONNECTION"));
+        Assert.Equal("45s", silo.Text("stop_grace_period"));
         Assert.Contains("./deploy/prometheus:/etc/prometheus:ro", services.Get("prometheus")!.Items("volumes").Select(v => v.ToString()));
         Assert.Contains("./deploy/alertmanager:/etc/alertmanager:ro", services.Get("alertmanager")!.Items("volumes").Select(v => v.ToString()));
         Assert.Contains("./deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro", services.Get("grafana")!.Items("volumes").Select(v => v.ToString()));
