@@ -8,8 +8,8 @@ namespace OllamaOrleans.EndToEnd.Deploy;
 /// <summary>
 /// Every query of the fleet dashboard, run through a real Prometheus that scrapes a real silo
 /// watching the simulator: probes run, models load and unload, one host answers too slowly for its
-/// probes and one is down, clients go through the metering gateway. A query that errs or returns no
-/// number fails the test.
+/// probes and one is down, clients go through the metering gateway, the node has a GPU. A query
+/// that errs or returns no number fails the test.
 /// </summary>
 [Collection(ProcessCollection.Name)]
 public sealed class DashboardQueryTests
@@ -20,8 +20,12 @@ public sealed class DashboardQueryTests
     [Fact]
     public async Task EveryDashboardQuery_ReturnsData_FromAStackWatchingTheSimulator()
     {
+        // The GPU panels read the silo's node: here one AMD card in a stand-in /sys, NVML pointed at nothing.
+        using var gpu = new FakeAmdSysfs();
         await using var stack = await LocalStack.StartAsync(3, new Dictionary<string, string>
         {
+            ["Resources__SysRoot"] = gpu.Root,
+            ["Resources__NvmlLibrary"] = "/nonexistent/libnvidia-ml.so.1",
             // Probes of llama3.2 only, every second, loading it where needed (the simulator has no
             // production models to evict), with a timeout shorter than the slow host's delay.
             ["Monitor__Probes__Mode"] = "Always",
@@ -56,7 +60,7 @@ public sealed class DashboardQueryTests
             f => f.Count == 0,
             f => "queries without data:\n" + string.Join('\n', f ?? []) + "\n" + stack.Logs());
         Assert.Empty(failures);
-        Assert.Equal(42, dashboard.QueryPanels.Count());
+        Assert.Equal(44, dashboard.QueryPanels.Count());
     }
 
     [Fact]
