@@ -98,6 +98,16 @@ public sealed class DeployConfigTests
         Assert.Contains("./deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro", services.Get("grafana")!.Items("volumes").Select(v => v.ToString()));
     }
 
+    [Fact]
+    public void ComposePrometheus_ScrapesTheSilosAndTheApiProcess_ByTheirServiceNames()
+    {
+        var jobs = YamlFile.Load("deploy", "prometheus", "prometheus.yml").Items("scrape_configs")
+            .ToDictionary(j => j.Text("job_name")!, j => j.Items("dns_sd_configs").Select(d => $"{string.Join(',', d.Items("names"))}:{d.Text("port")}").ToList());
+
+        Assert.Equal(["silo:9619"], jobs["ollama-orleans"]);
+        Assert.Equal(["api:8080"], jobs["ollama-orleans-api"]);
+    }
+
     [Theory]
     [InlineData("silo.Dockerfile", "OllamaOrleans.Silo.dll")]
     [InlineData("api.Dockerfile", "OllamaOrleans.Api.dll")]
