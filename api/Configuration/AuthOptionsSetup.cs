@@ -28,6 +28,8 @@ internal sealed class AuthOptionsSetup(IConfiguration configuration, ApiHostFact
         }
 
         options.Metrics = read.Enum<AccessLevel>($"{AuthOptions.Section}:Metrics") ?? options.Metrics;
-        options.Dashboard = read.Enum<AccessLevel>($"{AuthOptions.Section}:Dashboard") ?? (host.IsCluster ? AccessLevel.Admin : options.Dashboard);
+        var dashboard = read.Enum<AccessLevel>($"{AuthOptions.Section}:Dashboard");
+        options.DashboardSet = dashboard is not null;
+        options.Dashboard = dashboard ?? (host.IsCluster ? AccessLevel.Admin : options.Dashboard);
     }
 }

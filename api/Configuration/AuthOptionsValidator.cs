@@ -41,6 +41,7 @@ internal sealed class AuthOptionsValidator(AuthSettingErrors readErrors, IOption
         if (options.Keys.Count == 0)
         {
             Require(errors, options.Metrics != AccessLevel.Anonymous, $"{AuthOptions.Section}:Metrics: '{options.Metrics}'");
+            Require(errors, options.DashboardSet && options.Dashboard != AccessLevel.Anonymous, $"{AuthOptions.Section}:Dashboard: '{options.Dashboard}'");
             Require(errors, GatewayRequiresKey(), $"{GatewayOptions.Section}:RequireKey: 'true'");
         }
 

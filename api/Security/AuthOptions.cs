@@ -11,4 +11,7 @@ public sealed class AuthOptions
 
     /// <summary>Anonymous in the embedded default, admin in a cluster (unless set).</summary>
     public AccessLevel Dashboard { get; set; } = AccessLevel.Anonymous;
+
+    /// <summary>Whether <c>Auth:Dashboard</c> was set, rather than taken from the mode.</summary>
+    public bool DashboardSet { get; set; }
 }

@@ -46,6 +46,7 @@ public static class MonitorEndpointExtensions
         app.MapMonitorHealth();
         app.MapFleetMetrics().RequireAccess(auth.Metrics);
         app.MapOrleansDashboard("/dashboard").RequireAccess(auth.Dashboard);
+        DashboardAccess.WarnIfLocked(auth, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OllamaOrleans.Silo.Dashboard"));
         app.MapOllamaApi();
         app.MapProbeApi();
         app.MapGateway();

@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.Api.Configuration;
 using OllamaOrleans.Api.Gateway;
 using OllamaOrleans.Api.Security;
+using OllamaOrleans.Silo.Hosting;
+using OllamaOrleans.Tests.Support;
 
 namespace OllamaOrleans.Tests.Silo.Configuration;
 
@@ -80,5 +83,20 @@ public sealed class AuthOptionsTests
     {
         Assert.Equal(["Auth:Metrics: 'Read' requires an API key, but Auth:Keys is empty; configure one (`dotnet OllamaOrleans.Silo.dll --new-key`)."], Load(("Auth:Metrics", "read")).Errors);
         Assert.Equal(["Gateway:RequireKey: 'true' requires an API key, but Auth:Keys is empty; configure one (`dotnet OllamaOrleans.Silo.dll --new-key`)."], Load(false, true).Errors);
+        Assert.Equal(["Auth:Dashboard: 'Read' requires an API key, but Auth:Keys is empty; configure one (`dotnet OllamaOrleans.Silo.dll --new-key`)."], Load(("Auth:Dashboard", "read")).Errors);
+    }
+
+    [Fact]
+    public void ClusterDefaultDashboard_WithoutKeys_StartsLocked_AndSaysSoOnce()
+    {
+        var (options, errors) = Load(true, false);
+        var logger = new ListLogger<AuthOptionsTests>();
+
+        DashboardAccess.WarnIfLocked(options, logger);
+        DashboardAccess.WarnIfLocked(Load(true, false, ("Auth:Dashboard", "anonymous")).Options, logger);
+        DashboardAccess.WarnIfLocked(Load(true, false, ("Auth:Keys:0:Name", "ops"), ("Auth:Keys:0:Hash", Hash), ("Auth:Keys:0:Role", "admin")).Options, logger);
+
+        Assert.Empty(errors);
+        Assert.Equal([(LogLevel.Warning, "The Orleans Dashboard (/dashboard) needs an admin API key in cluster mode and none is configured, so it answers 401. Configure a key (`dotnet OllamaOrleans.Silo.dll --new-key`, then Auth:Keys) or open it with Auth:Dashboard=anonymous.")], logger.Entries);
     }
 }
