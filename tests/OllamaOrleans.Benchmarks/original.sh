@@ -4,7 +4,7 @@
 # Its Python code is extracted from the design at run time into a temporary folder (never committed).
 # It watches one OLLAMA_URL per process, so N hosts take N processes, each on its own EXPORTER_PORT,
 # all polling every 10 s (COLLECT_INTERVAL=10) as the silo does. Needs Debian's python3-prometheus-client,
-# python3-requests and python3-psutil (/usr/bin/python3). Prints one row per size: CPU and memory of all
+# python3-requests, python3-psutil (/usr/bin/python3) and jq. Prints one row per size: CPU and memory of all
 # exporters over a minute (Pss splits shared pages among the processes), polls per host per minute as the
 # simulator counted them (6 when every poll keeps its 10 s), and the time to scrape one exporter.
 set -euo pipefail
