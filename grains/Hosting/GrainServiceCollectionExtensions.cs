@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OllamaOrleans.GrainInterfaces;
 using OllamaOrleans.Grains.Fleet;
+using OllamaOrleans.Grains.Hosts;
 using OllamaOrleans.Grains.Ollama;
 using OllamaOrleans.Grains.Placement;
 using OllamaOrleans.Grains.Polling;
@@ -26,6 +27,7 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<FleetOptions>();
         services.AddTargetGuard();
         services.AddSingleton<IHostSnapshotRegistry, HostSnapshotRegistry>();
+        services.AddSingleton<ReportedTraffic>();
         services.AddSingleton<StorageHealth>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddNodeLocalPlacement();

@@ -23,6 +23,7 @@ public sealed partial class OllamaHostGrain(
     [PersistentState("host", StorageNames.Monitor)] IPersistentState<OllamaHostState> state,
     OllamaApiClient client,
     IHostSnapshotRegistry registry,
+    ReportedTraffic reportedTraffic,
     INodeDirectory nodes,
     StorageHealth storageHealth,
     IOptions<PollingOptions> options,
@@ -55,6 +56,7 @@ public sealed partial class OllamaHostGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         registry.Remove(Name);
+        reportedTraffic.Report(Name, busy: false, default);
         timer?.Dispose();
         return Task.CompletedTask;
     }
@@ -131,7 +133,9 @@ public sealed partial class OllamaHostGrain(
 
     public Task ReportTrafficAsync(string gateway, int inFlight)
     {
-        probeGate.ReportTraffic(gateway, inFlight, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        probeGate.ReportTraffic(gateway, inFlight, now);
+        reportedTraffic.Report(Name, probeGate.TrafficInFlight(now) > 0, now + ProbeGate.ReportLifetime);
         return Task.CompletedTask;
     }
 

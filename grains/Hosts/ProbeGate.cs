@@ -6,7 +6,9 @@ namespace OllamaOrleans.Grains.Hosts;
 /// </summary>
 public sealed class ProbeGate
 {
-    private static readonly TimeSpan ReportLifetime = TimeSpan.FromMinutes(1);
+    /// <summary>How long a gateway's report counts without being repeated (gateways repeat every 10 s).</summary>
+    public static readonly TimeSpan ReportLifetime = TimeSpan.FromMinutes(1);
+
     private readonly Dictionary<string, (int InFlight, DateTimeOffset At)> traffic = new(StringComparer.Ordinal);
     private string? holder;
     private DateTimeOffset until;

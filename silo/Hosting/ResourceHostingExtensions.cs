@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.Api.Gateway;
 using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Grains.Hosts;
 using OllamaOrleans.Silo.Resources;
 using OllamaOrleans.Silo.Resources.Gpu;
 
@@ -12,7 +13,8 @@ public static class ResourceHostingExtensions
     /// <summary>
     /// Process and GPU figures of the hosts whose Ollama runs on this silo's node: the validated
     /// <c>Resources</c> settings, the GPU sources, the sampler and the loop that drives it. Requests in
-    /// flight come from <see cref="IInferenceActivity"/>: this silo's metering gateway when it has one.
+    /// flight come from <see cref="IInferenceActivity"/>: this silo's metering gateway and what every
+    /// gateway of the cluster reports to the host grains here.
     /// </summary>
     public static WebApplicationBuilder AddMonitorResources(this WebApplicationBuilder builder)
     {
@@ -20,9 +22,8 @@ public static class ResourceHostingExtensions
         services.AddSingleton<IConfigureOptions<ResourceOptions>, ResourceOptionsSetup>();
         services.AddSingleton<IValidateOptions<ResourceOptions>, ResourceOptionsValidator>();
         services.AddOptions<ResourceOptions>().ValidateOnStart();
-        services.TryAddSingleton<IInferenceActivity>(sp => sp.GetService<InFlightTracker>() is { } tracker
-            ? new GatewayInferenceActivity(tracker)
-            : NoInferenceActivity.Instance);
+        services.TryAddSingleton<IInferenceActivity>(sp => new GatewayInferenceActivity(
+            sp.GetService<InFlightTracker>(), sp.GetRequiredService<ReportedTraffic>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ResourceRegistry>();
         services.AddSingleton(sp => new GpuCollector(GpuSources(sp.GetRequiredService<IOptions<ResourceOptions>>().Value), sp.GetRequiredService<ILogger<GpuCollector>>()));
         services.AddSingleton<ResourceSampler>();

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Grains.Hosts;
 using OllamaOrleans.Tests.Support;
 
 namespace OllamaOrleans.Tests.Grains.Hosts;
@@ -18,6 +20,31 @@ public sealed class HostGrainLifecycleTests(MonitorClusterFixture fixture) : IAs
     }
 
     public async Task DisposeAsync() => await server.DisposeAsync();
+
+    [Fact]
+    public async Task GatewayReports_ReachTheSilosReportedTraffic_UntilTheGatewayReportsIdle()
+    {
+        var name = TestHosts.UniqueName("traffic");
+        var grain = fixture.Grains.GetGrain<IOllamaHostGrain>(name);
+        var traffic = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<ReportedTraffic>();
+
+        // Reports are one-way calls: wait for each to land.
+        await grain.ReportTrafficAsync("silo-2:4411", 2);
+        Assert.True(await UntilAsync(() => traffic.IsBusy(name, DateTimeOffset.UtcNow)));
+        await grain.ReportTrafficAsync("silo-2:4411", 0);
+
+        Assert.True(await UntilAsync(() => !traffic.IsBusy(name, DateTimeOffset.UtcNow)));
+    }
+
+    private static async Task<bool> UntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        return condition();
+    }
 
     [Fact]
     public async Task PollNow_NothingListening_IsDownWithReasonRefused()
