@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
+using OllamaOrleans.GrainInterfaces;
 
 namespace OllamaOrleans.Api.Configuration;
 
@@ -32,27 +33,19 @@ public static class StartupFailure
         return InvalidConfigurationExitCode;
     }
 
-    public static bool IsPortInUse(Exception e) => Causes(e).Any(c => Chain(c).Any(i => i is AddressInUseException));
+    public static bool IsPortInUse(Exception e) => Causes(e).Any(c => ExceptionChain.Of(c).Any(i => i is AddressInUseException));
 
     /// <summary>The bind error (Kestrel names the address; Orleans' listeners do not) and where ports are set.</summary>
     public static int ReportPortInUse(Exception e, string portSettings, TextWriter error)
     {
         error.WriteLine("OllamaOrleans cannot start: a port it listens on is in use by another process.");
-        foreach (var message in Causes(e).Select(c => Chain(c).First(i => i is AddressInUseException || i.InnerException is AddressInUseException).Message).Distinct())
+        foreach (var message in Causes(e).Select(c => ExceptionChain.Of(c).First(i => i is AddressInUseException || i.InnerException is AddressInUseException).Message).Distinct())
         {
             error.WriteLine("  " + message);
         }
 
         error.WriteLine($"  Stop that process or choose free ports with {portSettings}.");
         return PortInUseExitCode;
-    }
-
-    private static IEnumerable<Exception> Chain(Exception e)
-    {
-        for (var i = e; i is not null; i = i.InnerException)
-        {
-            yield return i;
-        }
     }
 
     private static IEnumerable<string> Errors(Exception e) => e switch

@@ -28,8 +28,7 @@ public static class GatewayOutcome
     /// </summary>
     public static bool NeverConnected(ForwarderError error, Exception? exception) =>
         error is ForwarderError.Request or ForwarderError.RequestCreation
-        && Chain(exception).Any(e => e is SocketException { SocketErrorCode: SocketError.ConnectionRefused }
-            || e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError });
+        && (IsRefused(exception) || ExceptionChain.Of(exception).Any(e => e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }));
 
     /// <summary>The status the gateway answers with when nothing came from upstream.</summary>
     public static int GatewayStatus(string outcome) => outcome == RequestOutcomes.Timeout ? 504 : 502;
@@ -43,13 +42,5 @@ public static class GatewayOutcome
     };
 
     private static bool IsRefused(Exception? exception) =>
-        Chain(exception).Any(e => e is SocketException { SocketErrorCode: SocketError.ConnectionRefused });
-
-    private static IEnumerable<Exception> Chain(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            yield return e;
-        }
-    }
+        ExceptionChain.Of(exception).Any(e => e is SocketException { SocketErrorCode: SocketError.ConnectionRefused });
 }

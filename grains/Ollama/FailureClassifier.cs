@@ -69,16 +69,5 @@ public static class FailureClassifier
     };
 
     private static T? Find<T>(Exception e)
-        where T : Exception
-    {
-        for (Exception? current = e; current is not null; current = current.InnerException)
-        {
-            if (current is T match)
-            {
-                return match;
-            }
-        }
-
-        return null;
-    }
+        where T : Exception => ExceptionChain.Of(e).OfType<T>().FirstOrDefault();
 }

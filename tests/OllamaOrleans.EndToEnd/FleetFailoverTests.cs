@@ -60,7 +60,7 @@ public sealed class FleetFailoverTests : IAsyncLifetime
     [Fact]
     public async Task HostDownSinceItsLastPoll_TheNextHostWithTheModelAnswers_AndTheRefusalIsCountedForTheDownHost()
     {
-        var before = await GeneratesAsync(Port(1));
+        var before = await simulator.GeneratesAsync(Port(1));
         for (var i = 0; i < 3; i++)
         {
             using var answer = await GenerateAsync("gemma3:4b", "failover");
@@ -68,7 +68,7 @@ public sealed class FleetFailoverTests : IAsyncLifetime
             Assert.Equal("gemma3:4b", (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("model").GetString());
         }
 
-        Assert.Equal(before + 3, await GeneratesAsync(Port(1)));
+        Assert.Equal(before + 3, await simulator.GeneratesAsync(Port(1)));
         var scrape = await Eventually.WithinAsync(
             TimeSpan.FromSeconds(10),
             silo.ScrapeAsync,
@@ -83,12 +83,12 @@ public sealed class FleetFailoverTests : IAsyncLifetime
     [Fact]
     public async Task ThreeHostsRefuse_TheRequestIs502NamingTheLast_AndAFourthIsNotTried()
     {
-        var before = await GeneratesAsync(Port(4));
+        var before = await simulator.GeneratesAsync(Port(4));
         using var answer = await GenerateAsync("qwen2.5:7b", "capped");
 
         Assert.Equal(HttpStatusCode.BadGateway, answer.StatusCode);
         Assert.Equal($"{{\"error\":\"ollama host '{Name(3)}' refused the connection\"}}", await answer.Content.ReadAsStringAsync());
-        Assert.Equal(before, await GeneratesAsync(Port(4)));
+        Assert.Equal(before, await simulator.GeneratesAsync(Port(4)));
         var scrape = await Eventually.WithinAsync(
             TimeSpan.FromSeconds(10),
             silo.ScrapeAsync,
@@ -112,9 +112,4 @@ public sealed class FleetFailoverTests : IAsyncLifetime
         request.Headers.Add("X-Client", client);
         return await Http.SendAsync(request);
     }
-
-    private async Task<long> GeneratesAsync(int port) =>
-        (await simulator.StatsAsync(port)).GetProperty("requests").EnumerateArray()
-            .Where(r => r.GetProperty("endpoint").GetString() == "POST /api/generate")
-            .Sum(r => r.GetProperty("count").GetInt64());
 }

@@ -155,8 +155,7 @@ public sealed class GatewayFaultTests(GatewayFixture fixture) : IClassFixture<Ga
         var result = new Dictionary<int, long>();
         foreach (var port in fixture.Simulator.Ports)
         {
-            var stats = await fixture.Simulator.StatsAsync(port);
-            result[port] = stats.GetProperty("requests").EnumerateArray().Where(r => r.GetProperty("endpoint").GetString() == "POST /api/generate").Sum(r => r.GetProperty("count").GetInt64());
+            result[port] = await fixture.Simulator.GeneratesAsync(port);
         }
 
         return result;

@@ -81,6 +81,12 @@ public sealed class SimulatorProcess : IAsyncDisposable
     public async Task<System.Text.Json.JsonElement> StatsAsync(int port) =>
         await Http.GetFromJsonAsync<System.Text.Json.JsonElement>(Control($"_sim/hosts/{port}/stats"));
 
+    /// <summary>How many <c>POST /api/generate</c> requests one host has answered (loads included).</summary>
+    public async Task<long> GeneratesAsync(int port) =>
+        (await StatsAsync(port)).GetProperty("requests").EnumerateArray()
+            .Where(r => r.GetProperty("endpoint").GetString() == "POST /api/generate")
+            .Sum(r => r.GetProperty("count").GetInt64());
+
     /// <summary>One model's state on one host as the simulator sees it (<c>GET /_sim/hosts/{port}/models</c>).</summary>
     public async Task<System.Text.Json.JsonElement> ModelStateAsync(int port, string model) =>
         (await Http.GetFromJsonAsync<System.Text.Json.JsonElement>(Control($"_sim/hosts/{port}/models"))).EnumerateArray().Single(m => m.GetProperty("name").GetString() == model);
