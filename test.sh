@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of OllamaOrleans on a fresh machine: installs what the tests need (Debian's
 # prometheus for promtool and the server, redis-server, prometheus-alertmanager, docker-compose to
-# validate compose.yaml, curl for the native stack, gcc for the fake NVML library; the npm packages
-# under tests/js), builds the solution once, runs each test project, and prints one closing line:
+# validate compose.yaml, curl for the native stack, gcc for the fake NVML library, chromium for the
+# page tests, kubectl to render the Kubernetes manifests; the npm packages of each tests/*/ folder),
+# builds the solution once, runs each test project, and prints one closing line:
 #   N passed, N failed[, N skipped]
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -20,6 +21,8 @@ install_debian_packages() {
   command -v docker-compose >/dev/null || missing+=(docker-compose)
   command -v curl >/dev/null || missing+=(curl)
   command -v cc >/dev/null || missing+=(gcc)
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v kubectl >/dev/null || missing+=(kubernetes-client)
   (( ${#missing[@]} == 0 )) && return 0
   local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
   say "installing Debian packages: ${missing[*]}"
@@ -28,10 +31,14 @@ install_debian_packages() {
 }
 
 install_node_packages() {
-  [ -f tests/js/package-lock.json ] || return 0
-  [ -d tests/js/node_modules ] && return 0
-  say "installing npm packages for tests/js"
-  npm ci --prefix tests/js --no-audit --no-fund --loglevel=error >/dev/null
+  local lock dir
+  for lock in tests/*/package-lock.json; do
+    [ -f "$lock" ] || continue
+    dir="$(dirname "$lock")"
+    [ -d "$dir/node_modules" ] && continue
+    say "installing npm packages for $dir"
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error >/dev/null || return 1
+  done
 }
 
 if ! install_debian_packages; then say "could not install the Debian packages"; finish 0 1 0; exit 1; fi
