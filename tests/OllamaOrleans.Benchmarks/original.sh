@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The original design's exporter (../shared/seed/original-design.md) against the same simulator as fleet.sh.
-#   tests/OllamaOrleans.Benchmarks/original.sh [hosts...]           (default: 100 300)
-# Its Python code is extracted from the design at run time into a temporary folder (never committed).
+# The original design's single-host exporter against the same simulator as fleet.sh.
+#   tests/OllamaOrleans.Benchmarks/original.sh EXPORTER [hosts...]           (default hosts: 100 300)
+# EXPORTER is the exporter's Python file, or a Markdown design document that holds it (the first
+# ```python block after "### Custom Ollama Exporter" is taken, into a temporary folder; never committed).
 # It watches one OLLAMA_URL per process, so N hosts take N processes, each on its own EXPORTER_PORT,
 # all polling every 10 s (COLLECT_INTERVAL=10) as the silo does. Needs Debian's python3-prometheus-client,
 # python3-requests, python3-psutil (/usr/bin/python3) and jq. Prints one row per size: CPU and memory of all
@@ -9,14 +10,20 @@
 # simulator counted them (6 when every poll keeps its 10 s), and the time to scrape one exporter.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+[ $# -ge 1 ] || { echo "usage: $0 EXPORTER.py|DESIGN.md [hosts...]" >&2; exit 2; }
+exporter_source="$(realpath "$1")"; shift
+[ -f "$exporter_source" ] || { echo "no such file: $exporter_source" >&2; exit 2; }
 sizes=("${@:-100 300}"); read -r -a sizes <<<"${sizes[*]}"
-design="${DESIGN:-../shared/seed/original-design.md}"
 for project in tests/OllamaSimulator tests/OllamaOrleans.Benchmarks; do dotnet build "$project" -c Release -nologo -clp:ErrorsOnly >/dev/null; done
 work="$(mktemp -d)"; pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-awk '/^### Custom Ollama Exporter/ {want=1; next} want && /^```python/ {on=1; next} on && /^```/ {exit} on {print}' "$design" >"$work/exporter.py"
-[ -s "$work/exporter.py" ] || { echo "no exporter code found in $design" >&2; exit 1; }
+case "$exporter_source" in
+  *.md) awk '/^### Custom Ollama Exporter/ {want=1; next} want && /^```python/ {on=1; next} on && /^```/ {exit} on {print}' \
+          "$exporter_source" >"$work/exporter.py" ;;
+  *) cp "$exporter_source" "$work/exporter.py" ;;
+esac
+[ -s "$work/exporter.py" ] || { echo "no exporter code found in $exporter_source" >&2; exit 1; }
 # below the ephemeral range (32768-60999), where other processes' outgoing connections could take a port
 first=27000; control=26999; exporters=28000
 control_url="http://127.0.0.1:$control"
