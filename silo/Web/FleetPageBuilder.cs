@@ -6,7 +6,7 @@ namespace OllamaOrleans.Silo.Web;
 /// <summary>
 /// Builds the fleet page from a reading: hosts down first, then not polled yet, then up, each by name,
 /// cut into pages; the totals over every host; the busiest models of the last five minutes by requests,
-/// merged across hosts as the analytics endpoint merges them.
+/// merged across hosts as the analytics endpoint merges them, with the number of hosts that served them.
 /// </summary>
 public static class FleetPageBuilder
 {
@@ -64,7 +64,9 @@ public static class FleetPageBuilder
     {
         var report = AnalyticsReport.Build(StatisticsWindow.FiveMinutes, null, null, statistics, FleetPageSettings.BusiestModels);
         var byName = report.Models.ToDictionary(m => m.Model, StringComparer.Ordinal);
+        var served = statistics.SelectMany(h => h.Models).Where(m => m.Summary.Requests > 0)
+            .GroupBy(m => m.Model, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(m => m.Host).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
         return [.. report.Top.Requests.Select(name => byName[name]).Select(m => new BusyModelRow(
-            m.Model, m.Hosts.Count, m.Stats.Requests, m.Stats.Errors, m.Stats.TokensPerSecond, m.Stats.Latency.P95))];
+            m.Model, served[m.Model], m.Stats.Requests, m.Stats.Errors, m.Stats.TokensPerSecond, m.Stats.Latency.P95))];
     }
 }

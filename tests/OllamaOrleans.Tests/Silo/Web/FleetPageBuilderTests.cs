@@ -76,11 +76,12 @@ public sealed class FleetPageBuilderTests
     }
 
     [Fact]
-    public void BusiestModels_AreMergedAcrossHosts_RankedByRequests_IdleOnesLeftOut()
+    public void BusiestModels_AreMergedAcrossHosts_RankedByRequests_IdleOnesLeftOut_HostsCountedWhereTheyServed()
     {
         var reading = new FleetReading([], [
             PageFleet.Statistics("h1", ("llama3.2:latest", 3, 300, 3.0, 0.5), ("qwen3:8b", 10, 100, 4.0, 2.0), ("idle:latest", 0, 0, 0, 0)),
             PageFleet.Statistics("h2", ("llama3.2:latest", 2, 100, 1.0, 0.5)),
+            PageFleet.Statistics("h3", ("qwen3:8b", 0, 0, 0, 0)),
         ], null, []);
 
         var busiest = FleetPageBuilder.Build(reading, PageFleet.Settings()).BusiestModels;
