@@ -37,6 +37,9 @@ public sealed class MonitorOptions
     /// <summary>Address the HTTP port binds to; <c>*</c> is every interface.</summary>
     public string ListenAddress { get; set; } = "*";
 
+    /// <summary><c>Monitor:GrafanaUrl</c>: where the fleet page links to Grafana; no link when unset.</summary>
+    public string? GrafanaUrl { get; set; }
+
     /// <summary>Values that could not even be parsed, each naming its setting.</summary>
     internal List<string> BindingErrors { get; } = [];
 }

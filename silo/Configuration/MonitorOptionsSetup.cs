@@ -44,5 +44,6 @@ internal sealed class MonitorOptionsSetup(IConfiguration configuration) : IConfi
         options.DefaultUrl = read.String("Monitor:DefaultUrl") ?? options.DefaultUrl;
         options.HttpPort = read.Integer("EXPORTER_PORT", 1, 65535) ?? read.Integer("Monitor:HttpPort", 1, 65535) ?? options.HttpPort;
         options.ListenAddress = read.String("Monitor:ListenAddress") ?? options.ListenAddress;
+        options.GrafanaUrl = read.String("Monitor:GrafanaUrl") ?? options.GrafanaUrl;
     }
 }

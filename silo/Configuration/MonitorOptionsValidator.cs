@@ -36,6 +36,22 @@ internal sealed class MonitorOptionsValidator : IValidateOptions<MonitorOptions>
             errors.Add($"Monitor:ListenAddress: '{options.ListenAddress}' must be *, localhost or an IP address.");
         }
 
+        if (options.GrafanaUrl is not null && CheckLink(options.GrafanaUrl) is { } grafanaError)
+        {
+            errors.Add($"Monitor:GrafanaUrl: '{options.GrafanaUrl}' {grafanaError}.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>A link the fleet page shows to everyone who opens it: absolute http(s), and no password in it.</summary>
+    private static string? CheckLink(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(uri.Host))
+        {
+            return "is not an absolute http:// or https:// URL, for example http://grafana:3000/d/ollama";
+        }
+
+        return string.IsNullOrEmpty(uri.UserInfo) ? null : "carries credentials; the fleet page would show them to everyone who opens it";
     }
 }

@@ -21,6 +21,7 @@ public static class MonitorEndpointExtensions
         SelfSeries.Apply();
         builder.Services.AddMonitorHealth();
         builder.Services.AddGateway();
+        builder.Services.AddSingleton<FleetReader>();
         if (SiloMode.From(builder.Configuration).IsCluster)
         {
             builder.Services.AddSingleton<GrainHostDirectory>();
@@ -42,7 +43,7 @@ public static class MonitorEndpointExtensions
         var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
         app.UseGatewayListeners();
         app.UseApiSecurity();
-        app.MapLandingPage();
+        app.MapFleetPage();
         app.MapMonitorHealth();
         app.MapFleetMetrics().RequireAccess(auth.Metrics);
         app.MapOrleansDashboard("/dashboard").RequireAccess(auth.Dashboard);

@@ -13,6 +13,7 @@ public sealed class SiloStartupTests
     [InlineData("OLLAMA_URL", "not-a-url", "OLLAMA_URL: 'not-a-url' is not an absolute http:// or https:// URL")]
     [InlineData("COLLECT_INTERVAL", "0", "COLLECT_INTERVAL: '0' must be a whole number of seconds greater than 0.")]
     [InlineData("Orleans__SiloPort", "http", "Orleans:SiloPort: 'http' must be a whole number from 1 to 65535.")]
+    [InlineData("Monitor__GrafanaUrl", "grafana:3000", "Monitor:GrafanaUrl: 'grafana:3000' is not an absolute http:// or https:// URL")]
     public async Task InvalidSetting_ExitsWithCode2NamingTheSetting(string key, string value, string message)
     {
         await using var silo = SiloProcess.Start(new Dictionary<string, string> { [key] = value });

@@ -7,7 +7,8 @@ namespace OllamaOrleans.EndToEnd;
 /// <summary>
 /// The switches of the other surfaces on a real silo (embedded default): <c>Auth:Metrics=read</c>
 /// puts <c>/metrics</c> behind a key, <c>Gateway:RequireKey</c> the gateway (answering Ollama's own
-/// error shape), whose usage is then counted per key; the dashboard stays open in the embedded default.
+/// error shape), whose usage is then counted per key; the dashboard stays open in the embedded default;
+/// the fleet page at <c>/</c> follows the API's reads.
 /// </summary>
 [Collection(ProcessCollection.Name)]
 public sealed class SurfaceAuthTests : IAsyncLifetime
@@ -80,6 +81,25 @@ public sealed class SurfaceAuthTests : IAsyncLifetime
             async () => Exposition.Parse(await reader.GetStringAsync("metrics")),
             s => s.Value("ollama_client_requests_total", ("client", "viewer"), ("status_class", "2xx")) >= 1,
             s => "no usage counted for the key 'viewer':\n" + s?.Text);
+    }
+
+    [Fact]
+    public async Task FleetPage_NeedsAKey_AsTheApiReadsDo_TheBrowsersBasicPasswordIncluded()
+    {
+        using var anonymous = ApiKeys.Client(silo.BaseUri, null);
+        using var reader = ApiKeys.Client(silo.BaseUri, ApiKeys.Read);
+        using var browser = ApiKeys.Client(silo.BaseUri, null);
+        browser.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("anyone:" + ApiKeys.Read)));
+
+        using var refused = await anonymous.GetAsync("");
+        using var page = await reader.GetAsync("");
+        using var basic = await browser.GetAsync("?page=1");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("Basic realm=\"OllamaOrleans\"", refused.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.OK, "text/html"), (page.StatusCode, page.Content.Headers.ContentType?.MediaType));
+        Assert.Contains($"data-host=\"127.0.0.1:{simulator.BasePort}\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, basic.StatusCode);
     }
 
     private async Task WaitUntilUpAsync(HttpClient reader)

@@ -53,11 +53,25 @@ public sealed class MonitorOptionsTests
     [InlineData("Monitor:PollInterval", "soon", "Monitor:PollInterval: 'soon' is not a duration")]
     [InlineData("EXPORTER_PORT", "70000", "EXPORTER_PORT: '70000' must be a whole number from 1 to 65535.")]
     [InlineData("Monitor:ListenAddress", "everywhere", "Monitor:ListenAddress: 'everywhere' must be *, localhost or an IP address.")]
+    [InlineData("Monitor:GrafanaUrl", "grafana:3000", "Monitor:GrafanaUrl: 'grafana:3000' is not an absolute http:// or https:// URL")]
+    [InlineData("Monitor:GrafanaUrl", "javascript:alert(1)", "Monitor:GrafanaUrl: 'javascript:alert(1)' is not an absolute http:// or https:// URL")]
+    [InlineData("Monitor:GrafanaUrl", "https://admin:pw@grafana/", "Monitor:GrafanaUrl: 'https://admin:pw@grafana/' carries credentials")]
     public void InvalidSetting_NamesTheSettingAndTheValue(string key, string value, string expected)
     {
         var (_, errors) = Load((key, value));
 
         Assert.Contains(errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GrafanaUrl_UnsetByDefault_KeptAsGivenWithPathAndQuery()
+    {
+        var (defaults, _) = Load();
+        var (options, errors) = Load(("Monitor:GrafanaUrl", " http://grafana:3000/d/ollama?orgId=1 "));
+
+        Assert.Null(defaults.GrafanaUrl);
+        Assert.Empty(errors);
+        Assert.Equal("http://grafana:3000/d/ollama?orgId=1", options.GrafanaUrl);
     }
 
     [Fact]
