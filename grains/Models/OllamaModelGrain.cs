@@ -51,9 +51,11 @@ public sealed partial class OllamaModelGrain(
             return ModelStateReducer.ToSnapshot(state.State)!;
         }
 
+        // A cloud model's requests are proxied to its remote host: kept apart from the host's inference.
+        var cloud = CloudModel.Is(state.State.Name, state.State.Available);
         foreach (var record in records)
         {
-            InferenceRecorder.Apply(state.State, record);
+            InferenceRecorder.Apply(state.State, cloud && record.Source == InferenceSources.Traffic ? record with { Source = InferenceSources.Cloud } : record);
         }
 
         if (records.Any(r => r.Source == InferenceSources.Traffic))
