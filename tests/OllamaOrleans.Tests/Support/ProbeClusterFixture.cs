@@ -38,7 +38,7 @@ public sealed class ProbeClusterFixture : IAsyncLifetime
     {
         var grain = Grains.GetGrain<IOllamaModelGrain>(ModelKey.For(host, model));
         long counted = 0;
-        for (var i = 0; i < 200 && counted < count; i++)
+        for (var i = 0; i < 800 && counted < count; i++)
         {
             var snapshot = await grain.GetSnapshotAsync();
             counted = snapshot?.Inference.Where(c => c.Source == InferenceSources.Probe).Sum(c => c.Requests.Sum(r => r.Count)) ?? 0;
