@@ -20,7 +20,11 @@ public sealed record HostSnapshot(
 {
     public string Name => Registration.Name;
 
-    public int ModelsAvailable => Models.Count(m => m.Available is not null);
+    /// <summary>Local models on disk; cloud models are listed by <c>/api/tags</c> but are not on disk.</summary>
+    public int ModelsAvailable => Models.Count(m => m.Available is not null && !m.IsCloud);
 
-    public int ModelsLoaded => Models.Count(m => m.Loaded is not null);
+    public int ModelsLoaded => Models.Count(m => m.Loaded is not null && !m.IsCloud);
+
+    /// <summary>Cloud models <c>/api/tags</c> lists (proxied to their remote host).</summary>
+    public int ModelsCloud => Models.Count(m => m.Available is not null && m.IsCloud);
 }

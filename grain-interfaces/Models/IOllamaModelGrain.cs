@@ -18,7 +18,7 @@ public interface IOllamaModelGrain : IGrainWithStringKey
     /// <summary>The rolling statistics of one window, of one source ("probe", "traffic") or of both (null).</summary>
     Task<WindowSummary> GetWindowAsync(StatisticsWindow window, string? source);
 
-    /// <summary>Probes now, if the probe settings and the host allow it.</summary>
+    /// <summary>Probes now, if the probe settings and the host allow it (LoadedOnly: a client used the model in the last seconds; no interval applies).</summary>
     Task<ProbeOutcome> ProbeNowAsync();
 
     /// <summary>The model left its host: forget it.</summary>

@@ -24,4 +24,7 @@ public sealed record ModelSnapshot(
 
     [Id(8)]
     public ProbeStatus? Probe { get; init; }
+
+    /// <summary>A cloud model (<see cref="CloudModel"/>): not on disk, never loaded, its traffic not the host's inference.</summary>
+    public bool IsCloud => CloudModel.Is(Name, Available);
 }

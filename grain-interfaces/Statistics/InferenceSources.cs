@@ -5,4 +5,7 @@ public static class InferenceSources
 {
     public const string Probe = "probe";
     public const string Traffic = "traffic";
+
+    /// <summary>Gateway traffic to a cloud model: proxied by the host to its remote host, not local inference.</summary>
+    public const string Cloud = "cloud";
 }

@@ -9,7 +9,7 @@ namespace OllamaOrleans.Grains.Models;
 
 /// <summary>
 /// One model on one host: its presence and residency (from the host grain's polls), its inference
-/// counters and rolling statistics (from probes and traffic), and its probe schedule. Placed beside the
+/// counters and rolling statistics (from probes and traffic), and its probes. Placed beside the
 /// host grain that first calls it, since that grain is its regular caller.
 /// </summary>
 [PreferLocalPlacement]
@@ -22,10 +22,6 @@ public sealed partial class OllamaModelGrain(
     ILogger<OllamaModelGrain> logger)
     : Grain, IOllamaModelGrain
 {
-    private IGrainTimer? probeTimer;
-    private TimeSpan probeInterval;
-    private string? lastProbeStatus;
-
     private (string Host, string Model) Key => ModelKey.Parse(this.GetPrimaryKeyString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -41,6 +37,7 @@ public sealed partial class OllamaModelGrain(
             await WriteStateAsync();
         }
 
+        probeTrigger.Observe(observation.Loaded, observation.Loads, time.GetUtcNow());
         ScheduleProbes();
         return ModelStateReducer.ToSnapshot(state.State)!;
     }
@@ -54,9 +51,17 @@ public sealed partial class OllamaModelGrain(
             return ModelStateReducer.ToSnapshot(state.State)!;
         }
 
+        // A cloud model's requests are proxied to its remote host: kept apart from the host's inference.
+        var cloud = CloudModel.Is(state.State.Name, state.State.Available);
         foreach (var record in records)
         {
-            InferenceRecorder.Apply(state.State, record);
+            InferenceRecorder.Apply(state.State, cloud && record.Source == InferenceSources.Traffic ? record with { Source = InferenceSources.Cloud } : record);
+        }
+
+        if (records.Any(r => r.Source == InferenceSources.Traffic))
+        {
+            probeTrigger.ClientRequest(time.GetUtcNow());
+            ProbeIfDue();
         }
 
         await WriteStateAsync();
@@ -68,7 +73,7 @@ public sealed partial class OllamaModelGrain(
     public Task<WindowSummary> GetWindowAsync(StatisticsWindow window, string? source) =>
         Task.FromResult(InferenceRecorder.Summarize(state.State, window, source, time.GetUtcNow()));
 
-    public Task<ProbeOutcome> ProbeNowAsync() => ProbeAsync(CancellationToken.None);
+    public Task<ProbeOutcome> ProbeNowAsync() => ProbeAsync(minimumGap: null, CancellationToken.None);
 
     public async Task RetireAsync()
     {
@@ -80,109 +85,4 @@ public sealed partial class OllamaModelGrain(
     }
 
     public Task<ModelSnapshot?> GetSnapshotAsync() => Task.FromResult(ModelStateReducer.ToSnapshot(state.State));
-
-    private EffectiveProbe Settings() => ProbeSettingsResolver.Resolve(probeOptions.Value, Key.Host, state.State.Name ?? Key.Model);
-
-    /// <summary>Keeps a probe timer exactly while the settings want this model probed.</summary>
-    private void ScheduleProbes()
-    {
-        var settings = Settings();
-        var wanted = state.State.Name is not null && settings.Mode switch
-        {
-            ProbeMode.LoadedOnly => state.State.Loaded is not null,
-            ProbeMode.Always => true,
-            _ => false,
-        };
-        if (!wanted)
-        {
-            probeTimer?.Dispose();
-            probeTimer = null;
-            return;
-        }
-
-        if (probeTimer is not null && probeInterval == settings.Interval)
-        {
-            return;
-        }
-
-        probeTimer?.Dispose();
-        probeInterval = settings.Interval;
-        probeTimer = this.RegisterGrainTimer(ProbeFromTimerAsync, new GrainTimerCreationOptions
-        {
-            // Jitter between half and a whole interval, so a fleet's models do not probe in lockstep.
-            DueTime = TimeSpan.FromTicks((long)((0.5 + (Random.Shared.NextDouble() / 2)) * settings.Interval.Ticks)),
-            Period = settings.Interval,
-            Interleave = true,
-            KeepAlive = true,
-        });
-    }
-
-    private async Task ProbeFromTimerAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ProbeAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogProbeCrashed(logger, e, Key.Host, Key.Model);
-        }
-    }
-
-    private async Task<ProbeOutcome> ProbeAsync(CancellationToken cancellationToken)
-    {
-        var settings = Settings();
-        if (settings.Mode == ProbeMode.Off || state.State.Name is null)
-        {
-            return new ProbeOutcome(false, null, "probes are off for this model");
-        }
-
-        var host = GrainFactory.GetGrain<IOllamaHostGrain>(Key.Host);
-        var lease = await host.TryStartProbeAsync(Key.Model);
-        if (lease is null)
-        {
-            return new ProbeOutcome(false, null, "the host is down, busy, or already probing");
-        }
-
-        try
-        {
-            var result = await probes.RunAsync(new Uri(lease.BaseUrl), lease.ModelName, settings, cancellationToken);
-            if (result.Record is not { } record)
-            {
-                return new ProbeOutcome(false, null, result.SkipReason);
-            }
-
-            await RecordAsync([record]);
-            ReportProbe(record, result.Message);
-            return new ProbeOutcome(true, record.Status, null);
-        }
-        finally
-        {
-            await host.EndProbeAsync(Key.Model);
-        }
-    }
-
-    /// <summary>Logs a failing probe once, and its recovery once, instead of every interval.</summary>
-    private void ReportProbe(InferenceRecord record, string? message)
-    {
-        var previous = lastProbeStatus;
-        lastProbeStatus = record.Status;
-        if (record.Succeeded && previous is not null && previous != "200")
-        {
-            LogProbeRecovered(logger, Key.Host, Key.Model);
-        }
-        else if (!record.Succeeded && previous != record.Status)
-        {
-            LogProbeFailed(logger, Key.Host, Key.Model, record.Status, message ?? "");
-        }
-    }
-
-    [LoggerMessage(1, LogLevel.Warning, "Probe of {Model} on {Host} failed: {Status} {Message}")]
-    private static partial void LogProbeFailed(ILogger logger, string host, string model, string status, string message);
-
-    [LoggerMessage(2, LogLevel.Information, "Probe of {Model} on {Host} succeeds again.")]
-    private static partial void LogProbeRecovered(ILogger logger, string host, string model);
-
-    [LoggerMessage(3, LogLevel.Error, "Probe of {Model} on {Host} failed unexpectedly; the next one runs as scheduled.")]
-    private static partial void LogProbeCrashed(ILogger logger, Exception exception, string host, string model);
 }

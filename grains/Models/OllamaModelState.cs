@@ -29,7 +29,7 @@ public sealed class OllamaModelState
     [Id(6)]
     public long Revision { get; set; }
 
-    /// <summary>Cumulative inference counters by source ("probe", "traffic").</summary>
+    /// <summary>Cumulative inference counters by source ("probe", "traffic", "cloud").</summary>
     [Id(7)]
     public Dictionary<string, InferenceCounters> Inference { get; set; } = new(StringComparer.Ordinal);
 

@@ -45,7 +45,12 @@ public static class OllamaJson
                 ReadInt64(entry, "size"),
                 ReadString(entry, "digest") ?? "",
                 Rfc3339.Parse(ReadString(entry, "modified_at")),
-                details)));
+                details)
+            {
+                // Ollama omits both for local models (omitempty); an empty string means the same.
+                RemoteHost = NullIfEmpty(ReadString(entry, "remote_host")),
+                RemoteModel = NullIfEmpty(ReadString(entry, "remote_model")),
+            }));
         }
 
         return new ParsedList<TagsEntry>(items, skipped);
@@ -150,6 +155,8 @@ public static class OllamaJson
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static long ReadInt64(JsonElement element, string property)
     {

@@ -6,7 +6,7 @@ public enum ProbeMode
     /// <summary>No probes.</summary>
     Off,
 
-    /// <summary>Only models already loaded, leaving their expiry where it was: never loads, evicts or extends.</summary>
+    /// <summary>Only loaded models, right after a client used them, sending no keep_alive: never loads, evicts or keeps one loaded.</summary>
     LoadedOnly,
 
     /// <summary>Every model on disk, loading it if needed (this can evict production models).</summary>

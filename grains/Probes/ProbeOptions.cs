@@ -2,7 +2,7 @@ namespace OllamaOrleans.Grains.Probes;
 
 /// <summary>
 /// Synthetic probes (<c>Monitor:Probes</c>). The defaults are safe: only loaded models, one predicted
-/// token, no runner options, and a keep_alive that leaves the model's expiry where it was.
+/// token, no runner options, no keep_alive, and only right after a client used the model.
 /// </summary>
 public sealed class ProbeOptions
 {
@@ -10,7 +10,7 @@ public sealed class ProbeOptions
 
     public ProbeMode Mode { get; set; } = ProbeMode.LoadedOnly;
 
-    /// <summary>Time between two probes of one model, as the original exporter's five minutes.</summary>
+    /// <summary>Least time between two probes of one model (Always: the time between them), as the original exporter's five minutes.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
 
     public string Prompt { get; set; } = "Reply with one word: OK.";

@@ -2,8 +2,11 @@ using OllamaOrleans.GrainInterfaces;
 
 namespace OllamaOrleans.Grains.Probes;
 
-/// <summary>A probe that ran (its measured record and, on failure, the message) or was skipped (why).</summary>
-public sealed record ProbeResult(InferenceRecord? Record, string? SkipReason, string? Message)
+/// <summary>
+/// A probe that ran (its measured record, on failure the message, and for LoadedOnly the expiry
+/// <c>/api/ps</c> showed right after it) or was skipped (why).
+/// </summary>
+public sealed record ProbeResult(InferenceRecord? Record, string? SkipReason, string? Message, DateTimeOffset? ExpiresAfter = null)
 {
     public static ProbeResult Skipped(string reason) => new(null, reason, null);
 }

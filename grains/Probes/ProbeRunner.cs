@@ -9,42 +9,56 @@ namespace OllamaOrleans.Grains.Probes;
 
 /// <summary>
 /// Runs one synthetic probe: a streamed <c>/api/generate</c> with a short prompt and only a predict
-/// option (never runner options, which would force a reload). In LoadedOnly mode it first reads
-/// <c>/api/ps</c> (zero impact) so it never loads a model and computes a keep_alive from the freshest
-/// expiry. It measures time to first content, total latency, Ollama's own durations and tokens, and
-/// classifies how it ended.
+/// option (never runner options, which would force a reload) and no keep_alive. In LoadedOnly mode it
+/// reads <c>/api/ps</c> (zero impact) before, so it never loads a model, and after, so the model grain
+/// knows the expiry the probe itself set. It measures time to first content, total latency, Ollama's
+/// own durations and tokens, and classifies how it ended.
 /// </summary>
 public sealed class ProbeRunner(HttpClient http, OllamaApiClient api, TimeProvider time)
 {
     public async Task<ProbeResult> RunAsync(Uri baseUrl, string model, EffectiveProbe settings, CancellationToken cancellationToken)
     {
-        var keepAlive = KeepAliveDecision.Omit;
-        if (settings.Mode == ProbeMode.LoadedOnly)
+        if (settings.Mode != ProbeMode.LoadedOnly)
         {
-            var ps = await api.GetPsAsync(baseUrl, settings.Timeout, cancellationToken);
-            if (!ps.Succeeded)
-            {
-                return ProbeResult.Skipped($"/api/ps before the probe failed: {ps.Failure!.Message}");
-            }
-
-            var canonical = ModelName.Canonical(model);
-            var loaded = ps.Value!.Items.FirstOrDefault(e => ModelName.Canonical(e.Name) == canonical);
-            if (loaded is null)
-            {
-                return ProbeResult.Skipped("the model is not loaded");
-            }
-
-            keepAlive = KeepAlivePolicy.Decide(settings.Mode, loaded.Model.ExpiresAt, time.GetUtcNow());
-            if (!keepAlive.Probe)
-            {
-                return ProbeResult.Skipped(keepAlive.SkipReason!);
-            }
+            return await GenerateAsync(baseUrl, model, settings, cancellationToken);
         }
 
-        return await GenerateAsync(baseUrl, model, settings, keepAlive, cancellationToken);
+        var before = await ReadExpiryAsync(baseUrl, model, settings, cancellationToken);
+        if (before.Failure is not null)
+        {
+            return ProbeResult.Skipped($"/api/ps before the probe failed: {before.Failure}");
+        }
+
+        if (!before.Loaded)
+        {
+            return ProbeResult.Skipped("the model is not loaded");
+        }
+
+        if (KeepAlivePolicy.SkipReason(before.ExpiresAt, time.GetUtcNow()) is { } reason)
+        {
+            return ProbeResult.Skipped(reason);
+        }
+
+        var result = await GenerateAsync(baseUrl, model, settings, cancellationToken);
+        var after = await ReadExpiryAsync(baseUrl, model, settings, cancellationToken);
+        return result with { ExpiresAfter = after.ExpiresAt };
     }
 
-    private async Task<ProbeResult> GenerateAsync(Uri baseUrl, string model, EffectiveProbe settings, KeepAliveDecision keepAlive, CancellationToken cancellationToken)
+    /// <summary>The model's expiry as <c>/api/ps</c> lists it now (zero impact on the host).</summary>
+    private async Task<(bool Loaded, DateTimeOffset? ExpiresAt, string? Failure)> ReadExpiryAsync(Uri baseUrl, string model, EffectiveProbe settings, CancellationToken cancellationToken)
+    {
+        var ps = await api.GetPsAsync(baseUrl, settings.Timeout, cancellationToken);
+        if (!ps.Succeeded)
+        {
+            return (false, null, ps.Failure!.Message);
+        }
+
+        var canonical = ModelName.Canonical(model);
+        var loaded = ps.Value!.Items.FirstOrDefault(e => ModelName.Canonical(e.Name) == canonical);
+        return (loaded is not null, loaded?.Model.ExpiresAt, null);
+    }
+
+    private async Task<ProbeResult> GenerateAsync(Uri baseUrl, string model, EffectiveProbe settings, CancellationToken cancellationToken)
     {
         var at = time.GetUtcNow();
         var started = time.GetTimestamp();
@@ -55,7 +69,7 @@ public sealed class ProbeRunner(HttpClient http, OllamaApiClient api, TimeProvid
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, "api/generate"))
             {
-                Content = JsonContent.Create(Body(model, settings, keepAlive)),
+                Content = JsonContent.Create(Body(model, settings)),
             };
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             if (!response.IsSuccessStatusCode)
@@ -81,22 +95,15 @@ public sealed class ProbeRunner(HttpClient http, OllamaApiClient api, TimeProvid
         }
     }
 
-    private static JsonObject Body(string model, EffectiveProbe settings, KeepAliveDecision keepAlive)
-    {
-        var body = new JsonObject
+    /// <summary>Never a keep_alive (see <see cref="KeepAlivePolicy"/>) and no runner options.</summary>
+    private static JsonObject Body(string model, EffectiveProbe settings) =>
+        new()
         {
             ["model"] = model,
             ["prompt"] = settings.Prompt,
             ["stream"] = true,
             ["options"] = new JsonObject { ["num_predict"] = settings.PredictedTokens },
         };
-        if (keepAlive.Seconds is { } seconds)
-        {
-            body["keep_alive"] = seconds;
-        }
-
-        return body;
-    }
 
     private ProbeResult Finish(DateTimeOffset at, long started, string status, GenerateStreamReader reader, string? message)
     {

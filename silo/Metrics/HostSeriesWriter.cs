@@ -31,9 +31,10 @@ public static class HostSeriesWriter
             w.Value(1L);
         }
 
-        Gauge(w, hosts, MetricNames.ModelsAvailable, "Models on the host's disk (/api/tags).", h => h.ModelsAvailable);
+        Gauge(w, hosts, MetricNames.ModelsAvailable, "Local models on the host's disk (/api/tags without cloud models).", h => h.ModelsAvailable);
         Gauge(w, hosts, MetricNames.ModelsLoaded, "Models loaded in memory (/api/ps).", h => h.ModelsLoaded);
-        Gauge(w, hosts, MetricNames.ModelsDiskBytes, "Bytes of all models on the host's disk.", h => h.Models.Sum(m => m.Available?.SizeBytes ?? 0));
+        Gauge(w, hosts, MetricNames.ModelsCloud, "Cloud models /api/tags lists: proxied to their remote host, not on disk, never loaded.", h => h.ModelsCloud);
+        Gauge(w, hosts, MetricNames.ModelsDiskBytes, "Bytes of all local models on the host's disk.", h => h.Models.Where(m => !m.IsCloud).Sum(m => m.Available?.SizeBytes ?? 0));
         Gauge(w, hosts, MetricNames.ModelsUntracked, "Models beyond the per-host cap (Monitor:MaxModelsPerHost), not exported.", h => h.ModelsDropped);
 
         w.Family(MetricNames.LastPoll, "gauge", "When the host was last polled, successfully or not (Unix seconds).");

@@ -8,6 +8,7 @@ public static class MetricNames
     public const string HostInfo = "ollama_host_info";
     public const string ModelsAvailable = "ollama_models_available";
     public const string ModelsLoaded = "ollama_models_loaded";
+    public const string ModelsCloud = "ollama_models_cloud";
     public const string ModelsDiskBytes = "ollama_models_disk_bytes";
     public const string ModelsUntracked = "ollama_models_untracked";
     public const string LastPoll = "ollama_last_poll_timestamp_seconds";

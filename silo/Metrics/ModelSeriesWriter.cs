@@ -2,18 +2,22 @@ using OllamaOrleans.GrainInterfaces;
 
 namespace OllamaOrleans.Silo.Metrics;
 
-/// <summary>The per-model families: what is on disk, what is loaded and how, and load/unload counters.</summary>
+/// <summary>
+/// The per-model families: what is on disk, what is loaded and how, and load/unload counters. Cloud
+/// models have only <c>ollama_model_info</c> (<c>location="cloud"</c>): they are neither on disk nor
+/// ever loaded.
+/// </summary>
 public static class ModelSeriesWriter
 {
     public static void Write(PrometheusTextWriter w, IReadOnlyList<HostSnapshot> hosts)
     {
         w.Family(MetricNames.ModelSize, "gauge", "Size of a model on disk in bytes (/api/tags).");
-        foreach (var (h, m) in Models(hosts).Where(x => x.Model.Available is not null))
+        foreach (var (h, m) in Local(hosts).Where(x => x.Model.Available is not null))
         {
             w.Sample(MetricNames.ModelSize).Label("host", h).Label("model", m.Name).Value(m.Available!.SizeBytes);
         }
 
-        w.Family(MetricNames.ModelInfo, "gauge", "A model's family, parameter size, quantization, format and digest (first 12 hex); always 1.");
+        w.Family(MetricNames.ModelInfo, "gauge", "A model's family, parameter size, quantization, format, digest (first 12 hex) and location (local, or cloud: proxied to its remote host); always 1.");
         foreach (var (h, m) in Models(hosts))
         {
             var digest = m.Available?.Digest ?? m.Loaded?.Digest ?? "";
@@ -23,11 +27,12 @@ public static class ModelSeriesWriter
                 .Label("quantization", m.Details.QuantizationLevel)
                 .Label("format", m.Details.Format)
                 .Label("digest", digest.Length > 12 ? digest[..12] : digest)
+                .Label("location", m.IsCloud ? "cloud" : "local")
                 .Value(1L);
         }
 
         w.Family(MetricNames.ModelLoaded, "gauge", "Whether a model is loaded in memory (1) or only on disk (0).");
-        foreach (var (h, m) in Models(hosts))
+        foreach (var (h, m) in Local(hosts))
         {
             w.Sample(MetricNames.ModelLoaded).Label("host", h).Label("model", m.Name).Value(m.Loaded is null ? 0L : 1L);
         }
@@ -37,19 +42,19 @@ public static class ModelSeriesWriter
         Loaded(w, hosts, MetricNames.ModelContext, "Context length in tokens a loaded model's runner was started with.", l => l.ContextLength);
 
         w.Family(MetricNames.ModelExpires, "gauge", "When a loaded model's keep-alive unloads it (Unix seconds); years ahead for keep_alive -1.");
-        foreach (var (h, m) in Models(hosts).Where(x => x.Model.Loaded?.ExpiresAt is not null))
+        foreach (var (h, m) in Local(hosts).Where(x => x.Model.Loaded?.ExpiresAt is not null))
         {
             w.Sample(MetricNames.ModelExpires).Label("host", h).Label("model", m.Name).Value(HostSeriesWriter.UnixSeconds(m.Loaded!.ExpiresAt!.Value));
         }
 
         w.Family(MetricNames.ModelLoads, "counter", "Times a model was seen loaded (or reloaded) between two polls.");
-        foreach (var (h, m) in Models(hosts))
+        foreach (var (h, m) in Local(hosts))
         {
             w.Sample(MetricNames.ModelLoads).Label("host", h).Label("model", m.Name).Value(m.Loads);
         }
 
         w.Family(MetricNames.ModelUnloads, "counter", "Times a model was seen unloaded (expired, evicted or stopped) between two polls.");
-        foreach (var (h, m) in Models(hosts))
+        foreach (var (h, m) in Local(hosts))
         {
             w.Sample(MetricNames.ModelUnloads).Label("host", h).Label("model", m.Name).Value(m.Unloads);
         }
@@ -66,10 +71,13 @@ public static class ModelSeriesWriter
         }
     }
 
+    private static IEnumerable<(string Host, ModelSnapshot Model)> Local(IReadOnlyList<HostSnapshot> hosts) =>
+        Models(hosts).Where(x => !x.Model.IsCloud);
+
     private static void Loaded(PrometheusTextWriter w, IReadOnlyList<HostSnapshot> hosts, string name, string help, Func<LoadedModel, long> value)
     {
         w.Family(name, "gauge", help);
-        foreach (var (h, m) in Models(hosts).Where(x => x.Model.Loaded is not null))
+        foreach (var (h, m) in Local(hosts).Where(x => x.Model.Loaded is not null))
         {
             w.Sample(name).Label("host", h).Label("model", m.Name).Value(value(m.Loaded!));
         }

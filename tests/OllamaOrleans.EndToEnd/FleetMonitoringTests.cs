@@ -20,6 +20,10 @@ public sealed class FleetMonitoringTests : IAsyncLifetime
         {
             ["OLLAMA_URL"] = simulator.OllamaUrls,
             ["COLLECT_INTERVAL"] = "2",
+
+            // Polling only: a LoadedOnly probe follows the poll that sees a load, and an unload sent
+            // between its /api/ps read and its request would have it load the model again.
+            ["Monitor__Probes__Mode"] = "Off",
         });
         await silo.WaitUntilReadyAsync();
     }

@@ -6,8 +6,10 @@ using OllamaOrleans.EndToEnd.Support;
 namespace OllamaOrleans.EndToEnd;
 
 /// <summary>
-/// Synthetic probes end to end: silo and simulator as processes, probes every second
-/// (<c>Monitor__Probes__Interval=00:00:01</c>), models loaded on some hosts and not on others.
+/// Synthetic probes end to end: silo and simulator as processes, probes every second at most
+/// (<c>Monitor__Probes__Interval=00:00:01</c>), models loaded on some hosts and not on others. LoadedOnly
+/// probes follow clients' requests, so the tests play clients that send no keep_alive, as the ollama
+/// CLI does.
 /// </summary>
 [Collection(ProcessCollection.Name)]
 public sealed class ProbeMonitoringTests : IAsyncLifetime
@@ -42,20 +44,18 @@ public sealed class ProbeMonitoringTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TenCycles_ProbeOnlyLoadedModels_CauseNoLoad_AndLeaveExpiryAlone()
+    public async Task TenCycles_ProbesFollowClients_CauseNoLoad_AndKeepTheOwnersKeepAlive()
     {
-        var expiryBefore = (await simulator.ModelStateAsync(HostA, "llama3.2:latest")).GetProperty("expires_at").GetString();
-
         var scrape = await Eventually.WithinAsync(
             TimeSpan.FromSeconds(40),
-            silo.ScrapeAsync,
+            ClientsUseThenScrapeAsync,
             s => ProbeRequests(s, HostA, "llama3.2:latest") >= 10,
             s => s?.Text ?? "no scrape");
 
         Assert.Equal(1, (await simulator.StatsAsync(HostA)).GetProperty("loads").GetInt64());
         Assert.Equal(2, (await simulator.StatsAsync(HostB)).GetProperty("loads").GetInt64());
-        var expiryAfter = (await simulator.ModelStateAsync(HostA, "llama3.2:latest")).GetProperty("expires_at").GetString();
-        Assert.InRange((DateTimeOffset.Parse(expiryAfter!, System.Globalization.CultureInfo.InvariantCulture) - DateTimeOffset.Parse(expiryBefore!, System.Globalization.CultureInfo.InvariantCulture)).Duration(), TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        Assert.Equal("10m0s", (await simulator.ModelStateAsync(HostA, "llama3.2:latest")).GetProperty("keep_alive").GetString());
+        Assert.Equal("forever", (await simulator.ModelStateAsync(HostB, "gemma3:4b")).GetProperty("keep_alive").GetString());
         Assert.DoesNotContain(scrape.Named("ollama_requests_total"), s => s["model"] == "qwen2.5:7b");
         var host = $"127.0.0.1:{HostA}";
         Assert.Equal(1, scrape.Value("ollama_probe_success", ("host", host), ("model", "llama3.2:latest")));
@@ -72,7 +72,7 @@ public sealed class ProbeMonitoringTests : IAsyncLifetime
     {
         await Eventually.WithinAsync(
             TimeSpan.FromSeconds(40),
-            silo.ScrapeAsync,
+            ClientsUseThenScrapeAsync,
             s => ProbeRequests(s, HostA, "llama3.2:latest") >= 4 && ProbeRequests(s, HostB, "gemma3:4b") >= 1,
             s => s?.Text ?? "no scrape");
 
@@ -104,6 +104,15 @@ public sealed class ProbeMonitoringTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(field, problem.GetProperty("field").GetString());
+    }
+
+    /// <summary>Clients use the loaded models, sending no keep_alive; each poll that sees it lets a probe follow.</summary>
+    private async Task<Exposition> ClientsUseThenScrapeAsync()
+    {
+        await simulator.LoadAsync(HostA, "llama3.2");
+        await simulator.LoadAsync(HostB, "llama3.2");
+        await simulator.LoadAsync(HostB, "gemma3:4b");
+        return await silo.ScrapeAsync();
     }
 
     private static double ProbeRequests(Exposition s, int port, string model) =>

@@ -27,6 +27,9 @@ public sealed class RestartTests : IAsyncLifetime
     {
         ["OLLAMA_URL"] = simulator.OllamaUrls,
         ["COLLECT_INTERVAL"] = "1",
+        // Probes every second whether or not a client uses the model; only the loaded one, so none loads.
+        ["Monitor__Probes__Mode"] = "Always",
+        ["Monitor__Probes__Models__0"] = "llama3.2",
         ["Monitor__Probes__Interval"] = "00:00:01",
         ["Monitor__StateDirectory"] = stateDirectory,
     };

@@ -20,7 +20,7 @@ public sealed class SiloKillTests(ITestOutputHelper output)
         }
 
         var owners = await rig.SettledAsync(TimeSpan.FromSeconds(90));
-        await Eventually.WithinAsync(TimeSpan.FromSeconds(60), () => Counters(rig), c => c.Loads.Count == 6 && c.Requests.Count == 6 && c.Requests.Values.All(v => v >= 2), c => $"counters: {c}");
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(60), () => UseThenCountAsync(rig), c => c.Loads.Count == 6 && c.Requests.Count == 6 && c.Requests.Values.All(v => v >= 2), c => $"counters: {c}");
         var victim = Enumerable.Range(0, rig.Silos.Count).MaxBy(i => owners.Values.Count(o => o[0] == i));
         var orphans = owners.Where(o => o.Value[0] == victim).Select(o => o.Key).ToList();
         Assert.NotEmpty(orphans);
@@ -53,6 +53,17 @@ public sealed class SiloKillTests(ITestOutputHelper output)
             Assert.True(after.Requests[host] >= before.Requests[host], $"{host}: probe requests went back from {before.Requests[host]} to {after.Requests[host]}");
             Assert.True(after.Polls[host] >= before.Polls[host], $"{host}: polls went back from {before.Polls[host]} to {after.Polls[host]}");
         }
+    }
+
+    /// <summary>Clients use every host's model (no keep_alive: it stays -1), so LoadedOnly probes follow.</summary>
+    private static async Task<CounterSet> UseThenCountAsync(ClusterRig rig)
+    {
+        foreach (var port in rig.Simulator.Ports)
+        {
+            await rig.Simulator.LoadAsync(port, Model);
+        }
+
+        return await Counters(rig);
     }
 
     private static async Task<CounterSet> Counters(ClusterRig rig)

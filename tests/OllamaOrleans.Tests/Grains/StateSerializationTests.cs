@@ -55,6 +55,18 @@ public sealed class StateSerializationTests
     }
 
     [Fact]
+    public void ModelState_CloudModel_KeepsItsRemoteHostAndModel()
+    {
+        var state = new OllamaModelState { Name = "gpt-oss:120b-cloud", Available = Available(size: 384) with { RemoteHost = "https://ollama.com:443", RemoteModel = "gpt-oss:120b" } };
+
+        var copy = RoundTrip(state);
+
+        Assert.Equal(("https://ollama.com:443", "gpt-oss:120b"), (copy.Available!.RemoteHost, copy.Available.RemoteModel));
+        Assert.True(state.Available.IsEquivalentTo(copy.Available));
+        Assert.False(state.Available.IsEquivalentTo(copy.Available with { RemoteHost = null }));
+    }
+
+    [Fact]
     public void FleetState_RoundTrips()
     {
         var state = new FleetState { Hosts = { ["a"] = TestHosts.Registration("a", new Uri("http://a:1/")) } };

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OllamaOrleans.GrainInterfaces;
 using OllamaOrleans.Grains.Probes;
 using OllamaOrleans.Grains.Registry;
 using OllamaSimulator;
@@ -9,7 +10,8 @@ namespace OllamaOrleans.Tests.Support;
 /// <summary>
 /// One silo and one in-process Ollama simulator for the probe tests. Probes run LoadedOnly by default
 /// and Always on the hosts named <c>always-N</c>; timers are an hour apart, so tests drive polls and
-/// probes explicitly and count exactly.
+/// probes explicitly and count exactly. A LoadedOnly probe still starts on its own after the first
+/// client use a poll shows (later ones are an interval, an hour, apart).
 /// </summary>
 public sealed class ProbeClusterFixture : IAsyncLifetime
 {
@@ -27,6 +29,27 @@ public sealed class ProbeClusterFixture : IAsyncLifetime
 
     /// <summary>A simulated Ollama host no other test uses.</summary>
     public SimulatedOllama NextHost() => Simulator.Hosts[Interlocked.Increment(ref nextHost) - 1];
+
+    /// <summary>
+    /// Waits until the model grain has counted <paramref name="count"/> probes: LoadedOnly probes start
+    /// on their own, right after a poll or the gateway shows a client's use.
+    /// </summary>
+    public async Task<long> WaitForProbesAsync(string host, string model, long count)
+    {
+        var grain = Grains.GetGrain<IOllamaModelGrain>(ModelKey.For(host, model));
+        long counted = 0;
+        for (var i = 0; i < 800 && counted < count; i++)
+        {
+            var snapshot = await grain.GetSnapshotAsync();
+            counted = snapshot?.Inference.Where(c => c.Source == InferenceSources.Probe).Sum(c => c.Requests.Sum(r => r.Count)) ?? 0;
+            if (counted < count)
+            {
+                await Task.Delay(25);
+            }
+        }
+
+        return counted;
+    }
 
     public async Task InitializeAsync()
     {

@@ -36,8 +36,13 @@ public sealed class HostGrainOnCapturedAnswersTests(MonitorClusterFixture fixtur
 
         Assert.True(snapshot.Up);
         Assert.Equal("0.32.15", snapshot.Version);
-        Assert.Equal(4, snapshot.ModelsAvailable);
+        Assert.Equal(3, snapshot.ModelsAvailable);
         Assert.Equal(2, snapshot.ModelsLoaded);
+        Assert.Equal(1, snapshot.ModelsCloud);
+        var cloud = snapshot.Models.Single(m => m.Name == "gpt-oss:120b-cloud");
+        Assert.True(cloud.IsCloud);
+        Assert.Equal(("https://ollama.com:443", "gpt-oss:120b"), (cloud.Available!.RemoteHost, cloud.Available.RemoteModel));
+        Assert.Equal(["gpt-oss:120b-cloud"], snapshot.Models.Where(m => m.IsCloud).Select(m => m.Name));
         var llama = snapshot.Models.Single(m => m.Name == "llama3.2:latest");
         Assert.Equal(2019393189, llama.Available!.SizeBytes);
         Assert.Equal(3390701568, llama.Loaded!.VramBytes);

@@ -28,6 +28,26 @@ public sealed class OllamaJsonTests
     }
 
     [Fact]
+    public void ParseTags_CloudModel_ReadsRemoteHostAndModel_LocalModelsHaveNone()
+    {
+        var tags = OllamaJson.ParseTags(Fixture.Bytes("tags-v0.32.json"));
+
+        var cloud = tags.Items.Single(t => t.Name == "gpt-oss:120b-cloud").Model;
+        Assert.Equal("https://ollama.com:443", cloud.RemoteHost);
+        Assert.Equal("gpt-oss:120b", cloud.RemoteModel);
+        Assert.Equal(384, cloud.SizeBytes);
+        Assert.All(tags.Items.Where(t => t.Name != "gpt-oss:120b-cloud"), t => Assert.Equal((null, null), (t.Model.RemoteHost, t.Model.RemoteModel)));
+    }
+
+    [Fact]
+    public void ParseTags_RemoteFieldsEmptyOrOfAnotherType_AreAbsent()
+    {
+        var tags = OllamaJson.ParseTags(Encoding.UTF8.GetBytes("""{"models":[{"name":"a:1","remote_host":"","remote_model":""},{"name":"b:1","remote_host":7,"remote_model":null}]}"""));
+
+        Assert.All(tags.Items, t => Assert.Equal((null, null), (t.Model.RemoteHost, t.Model.RemoteModel)));
+    }
+
+    [Fact]
     public void ParseTags_NullFamiliesAndMissingOptionalFields_AreEmpty()
     {
         var qwen = OllamaJson.ParseTags(Fixture.Bytes("tags-v0.32.json")).Items[1].Model;

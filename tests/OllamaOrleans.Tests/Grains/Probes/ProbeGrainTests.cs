@@ -20,58 +20,67 @@ public sealed class ProbeGrainTests(ProbeClusterFixture fixture)
 
     private IOllamaModelGrain Model(string host, string model = Llama) => fixture.Grains.GetGrain<IOllamaModelGrain>(ModelKey.For(host, model));
 
+    /// <summary>Loads the model as a client would and polls: the poll sees the load, and the first probe follows on its own.</summary>
+    private async Task<long> ClientLoadsAndFirstProbeAsync(SimulatedOllama simulated, IOllamaHostGrain host, string name)
+    {
+        await simulated.LoadAsync(Llama, TimeSpan.FromMinutes(10));
+        await host.PollNowAsync();
+        return await fixture.WaitForProbesAsync(name, Llama, 1);
+    }
+
+    /// <summary>Uses the model again as a client would and polls, so the moved expiry allows a probe asked for explicitly.</summary>
+    private static async Task ClientUsesAgainAsync(SimulatedOllama simulated, IOllamaHostGrain host)
+    {
+        var before = simulated.GetModelState(Llama).ExpiresAt;
+        do
+        {
+            await simulated.LoadAsync(Llama);
+        }
+        while (simulated.GetModelState(Llama).ExpiresAt == before);
+
+        await host.PollNowAsync();
+    }
+
     [Fact]
-    public async Task LoadedOnly_ModelNotLoaded_IsSkippedAndNeverLoaded()
+    public async Task LoadedOnly_ModelNotLoaded_IsNeverProbedOrLoaded()
     {
         var simulated = fixture.NextHost();
         var (_, name) = await MonitorAsync(simulated, TestHosts.UniqueName("probe"));
 
         var outcome = await Model(name).ProbeNowAsync();
 
-        Assert.Equal(new ProbeOutcome(false, null, "the model is not loaded"), outcome);
+        Assert.Equal(new ProbeOutcome(false, null, "no client used the model since the last probe"), outcome);
         Assert.Equal(0, simulated.Counters.Loads);
-        Assert.Equal(0, simulated.Counters.RequestCount("/api/generate"));
+        Assert.Equal(0, simulated.Counters.RequestCount("POST /api/generate"));
     }
 
     [Fact]
-    public async Task LoadedOnly_TenCycles_NeverLoadEvictOrMoveTheExpiry()
+    public async Task LoadedOnly_UnloadedAfterTheClientsUse_IsSkippedByThePsCheckAndNeverLoaded()
     {
         var simulated = fixture.NextHost();
-        await simulated.LoadAsync(Llama, TimeSpan.FromMinutes(10));
-        var before = simulated.GetModelState(Llama);
-        var (_, name) = await MonitorAsync(simulated, TestHosts.UniqueName("probe"));
+        var (host, name) = await MonitorAsync(simulated, TestHosts.UniqueName("probe"));
+        Assert.Equal(1, await ClientLoadsAndFirstProbeAsync(simulated, host, name));
+        await ClientUsesAgainAsync(simulated, host);
+        await simulated.UnloadAsync(Llama);
 
-        for (var cycle = 0; cycle < 10; cycle++)
-        {
-            var outcome = await Model(name).ProbeNowAsync();
-            Assert.Equal(new ProbeOutcome(true, "200", null), outcome);
-            var now = simulated.GetModelState(Llama);
-            Assert.Equal(ModelState.Loaded, now.State);
-            Assert.InRange((now.ExpiresAt!.Value - before.ExpiresAt!.Value).Duration(), TimeSpan.Zero, TimeSpan.FromSeconds(1));
-        }
+        var outcome = await Model(name).ProbeNowAsync();
 
+        Assert.Equal(new ProbeOutcome(false, null, "the model is not loaded"), outcome);
         Assert.Equal(1, simulated.Counters.Loads);
-        Assert.Equal(0, simulated.Counters.Evictions);
-        Assert.Equal(1, simulated.GetModelState(Llama).Loads);
-        var snapshot = await Model(name).GetSnapshotAsync();
-        var probe = Assert.Single(snapshot!.Inference);
-        Assert.Equal(InferenceSources.Probe, probe.Source);
-        Assert.Equal(new RequestCount("generate", "POST", "200", 10), Assert.Single(probe.Requests));
-        Assert.Equal(10, probe.GenerationTokens);
-        Assert.Equal(10, probe.TimeToFirstToken.Count);
-        Assert.True(snapshot.Probe!.Succeeded);
+        Assert.Equal(1, simulated.Counters.RequestCount("POST /api/generate"));
     }
 
     [Fact]
     public async Task LoadedOnly_ModelKeptForever_StaysForever()
     {
         var simulated = fixture.NextHost();
+        var (host, name) = await MonitorAsync(simulated, TestHosts.UniqueName("probe"));
         using var http = new HttpClient();
         using var load = await http.PostAsync(new Uri(simulated.BaseUri, "api/generate"), new StringContent("""{"model":"llama3.2","prompt":"","keep_alive":-1}"""));
         load.EnsureSuccessStatusCode();
-        var (_, name) = await MonitorAsync(simulated, TestHosts.UniqueName("probe"));
+        await host.PollNowAsync();
 
-        Assert.True((await Model(name).ProbeNowAsync()).Ran);
+        Assert.Equal(1, await fixture.WaitForProbesAsync(name, Llama, 1));
 
         var state = simulated.GetModelState(Llama);
         Assert.True(state.KeepAlive > TimeSpan.FromDays(365 * 100), $"keep-alive became {state.KeepAlive}");
@@ -82,11 +91,11 @@ public sealed class ProbeGrainTests(ProbeClusterFixture fixture)
     public async Task Probe_RecordsReachTheHostSnapshotAndTheRollingStatistics()
     {
         var simulated = fixture.NextHost();
-        await simulated.LoadAsync(Llama, TimeSpan.FromMinutes(10));
         var (host, name) = await MonitorAsync(simulated, TestHosts.UniqueName("probe"));
+        Assert.Equal(1, await ClientLoadsAndFirstProbeAsync(simulated, host, name));
+        await ClientUsesAgainAsync(simulated, host);
 
-        await Model(name).ProbeNowAsync();
-        await Model(name).ProbeNowAsync();
+        Assert.Equal(new ProbeOutcome(true, "200", null), await Model(name).ProbeNowAsync());
 
         var published = await WaitForAsync(() => fixture.Registry.Snapshots.SingleOrDefault(s => s.Name == name)?.Models.Single(m => m.Name == Llama).Inference.SingleOrDefault()?.Requests.Sum(r => r.Count) == 2);
         Assert.True(published, "the host snapshot never showed the two probes");
@@ -102,9 +111,8 @@ public sealed class ProbeGrainTests(ProbeClusterFixture fixture)
     public async Task Probe_CountersSurviveADeactivation()
     {
         var simulated = fixture.NextHost();
-        await simulated.LoadAsync(Llama, TimeSpan.FromMinutes(10));
-        var (_, name) = await MonitorAsync(simulated, TestHosts.UniqueName("probe"));
-        await Model(name).ProbeNowAsync();
+        var (host, name) = await MonitorAsync(simulated, TestHosts.UniqueName("probe"));
+        Assert.Equal(1, await ClientLoadsAndFirstProbeAsync(simulated, host, name));
 
         await fixture.Cluster.DeactivateAsync(Model(name));
 
@@ -117,8 +125,9 @@ public sealed class ProbeGrainTests(ProbeClusterFixture fixture)
     public async Task Probe_HostDown_IsNotGranted()
     {
         var simulated = fixture.NextHost();
-        await simulated.LoadAsync(Llama, TimeSpan.FromMinutes(10));
         var (host, name) = await MonitorAsync(simulated, TestHosts.UniqueName("probe"));
+        Assert.Equal(1, await ClientLoadsAndFirstProbeAsync(simulated, host, name));
+        await ClientUsesAgainAsync(simulated, host);
         simulated.SetFault(FaultMode.Down);
         try
         {

@@ -77,7 +77,7 @@ public sealed class FleetExpositionTests
             Snapshot("qwen:7b", Available(size: 5))));
 
         Assert.Equal(["ollama_model_size_bytes{host=\"gpu1\",model=\"llama3.2:latest\"} 2019393189", "ollama_model_size_bytes{host=\"gpu1\",model=\"qwen:7b\"} 5"], Samples(text, "ollama_model_size_bytes"));
-        Assert.Equal("ollama_model_info{host=\"gpu1\",model=\"llama3.2:latest\",family=\"llama\",parameter_size=\"\",quantization=\"\",format=\"\",digest=\"a80c4f17acd5\"} 1", Samples(text, "ollama_model_info")[0]);
+        Assert.Equal("ollama_model_info{host=\"gpu1\",model=\"llama3.2:latest\",family=\"llama\",parameter_size=\"\",quantization=\"\",format=\"\",digest=\"a80c4f17acd5\",location=\"local\"} 1", Samples(text, "ollama_model_info")[0]);
         Assert.Equal(["ollama_model_loaded{host=\"gpu1\",model=\"llama3.2:latest\"} 1", "ollama_model_loaded{host=\"gpu1\",model=\"qwen:7b\"} 0"], Samples(text, "ollama_model_loaded"));
         Assert.Equal(["ollama_model_memory_bytes{host=\"gpu1\",model=\"llama3.2:latest\"} 3390701568"], Samples(text, "ollama_model_memory_bytes"));
         Assert.Equal(["ollama_model_vram_bytes{host=\"gpu1\",model=\"llama3.2:latest\"} 3000000000"], Samples(text, "ollama_model_vram_bytes"));
@@ -85,6 +85,36 @@ public sealed class FleetExpositionTests
         Assert.Equal(["ollama_model_expires_at_timestamp_seconds{host=\"gpu1\",model=\"llama3.2:latest\"} 1785542700"], Samples(text, "ollama_model_expires_at_timestamp_seconds"));
         Assert.Equal(["ollama_model_loads_total{host=\"gpu1\",model=\"llama3.2:latest\"} 2", "ollama_model_loads_total{host=\"gpu1\",model=\"qwen:7b\"} 0"], Samples(text, "ollama_model_loads_total"));
         Assert.Equal(["ollama_model_unloads_total{host=\"gpu1\",model=\"llama3.2:latest\"} 1", "ollama_model_unloads_total{host=\"gpu1\",model=\"qwen:7b\"} 0"], Samples(text, "ollama_model_unloads_total"));
+    }
+
+    [Fact]
+    public void Write_CloudModels_OnlyInfoAndTheCloudCount_NeverDiskOrResidency()
+    {
+        var cloud = Available(size: 384, digest: "569662207105e7a1") with { RemoteHost = "https://ollama.com:443", RemoteModel = "gpt-oss:120b" };
+        var text = Render(Host(
+            "gpu1",
+            true,
+            Snapshot("llama3.2:latest", Available(size: 2019393189), Loaded()),
+            Snapshot("gpt-oss:120b-cloud", cloud),
+            Snapshot("qwen3-coder:480b-cloud")));
+
+        Assert.Equal(["ollama_models_available{host=\"gpu1\"} 1"], Samples(text, "ollama_models_available"));
+        Assert.Equal(["ollama_models_loaded{host=\"gpu1\"} 1"], Samples(text, "ollama_models_loaded"));
+        Assert.Equal(["ollama_models_cloud{host=\"gpu1\"} 1"], Samples(text, "ollama_models_cloud"));
+        Assert.Equal(["ollama_models_disk_bytes{host=\"gpu1\"} 2019393189"], Samples(text, "ollama_models_disk_bytes"));
+        Assert.Equal(["ollama_model_size_bytes{host=\"gpu1\",model=\"llama3.2:latest\"} 2019393189"], Samples(text, "ollama_model_size_bytes"));
+        Assert.Equal(
+            [
+                "ollama_model_info{host=\"gpu1\",model=\"llama3.2:latest\",family=\"llama\",parameter_size=\"\",quantization=\"\",format=\"\",digest=\"d1\",location=\"local\"} 1",
+                "ollama_model_info{host=\"gpu1\",model=\"gpt-oss:120b-cloud\",family=\"llama\",parameter_size=\"\",quantization=\"\",format=\"\",digest=\"569662207105\",location=\"cloud\"} 1",
+                "ollama_model_info{host=\"gpu1\",model=\"qwen3-coder:480b-cloud\",family=\"\",parameter_size=\"\",quantization=\"\",format=\"\",digest=\"\",location=\"cloud\"} 1",
+            ],
+            Samples(text, "ollama_model_info"));
+        foreach (var family in new[] { "ollama_model_loaded", "ollama_model_memory_bytes", "ollama_model_vram_bytes", "ollama_model_loads_total", "ollama_model_unloads_total" })
+        {
+            Assert.All(Samples(text, family), s => Assert.Contains("model=\"llama3.2:latest\"", s, StringComparison.Ordinal));
+            Assert.Single(Samples(text, family));
+        }
     }
 
     [Fact]
