@@ -20,6 +20,22 @@ public sealed class EvictionTests
         Assert.Equal(1, host.GetModelState("qwen2.5:7b").Unloads);
     }
 
+    /// <summary>server/sched.go ByDurationAndName: equal keep-alives are ordered by the model's blob path, not its name.</summary>
+    [Fact]
+    public async Task EqualKeepAlives_TheVictimIsTheFirstByBlobPath()
+    {
+        SimulatedModel byName = new() { Name = "a-first-by-name", Digest = new string('f', 64) };
+        SimulatedModel byBlob = new() { Name = "b-first-by-blob", Digest = new string('0', 64) };
+        await using var sim = await TestSimulator.StartAsync(o => o.With(maxLoaded: 2, models: [byName, byBlob, DefaultModels.Llama32]));
+        var host = sim.Hosts[0];
+        await host.LoadAsync(byName.Name, TimeSpan.FromMinutes(5));
+        await host.LoadAsync(byBlob.Name, TimeSpan.FromMinutes(5));
+        await host.LoadAsync("llama3.2", TimeSpan.FromMinutes(5));
+
+        Assert.Equal(ModelState.Loaded, host.GetModelState(byName.Name).State);
+        Assert.Equal(ModelState.Absent, host.GetModelState(byBlob.Name).State);
+    }
+
     [Fact]
     public async Task BusyVictim_FinishesFirst_ThenTheNewModelLoads()
     {

@@ -53,6 +53,30 @@ public sealed class RunnerCrashTests
             reply.Body);
     }
 
+    /// <summary>
+    /// server/routes.go EmbedHandler: a runner failure is no api.StatusError, so 400; the legacy
+    /// EmbeddingsHandler answers 500 (llm/llama_server.go Embedding: "do embedding request").
+    /// </summary>
+    [Theory]
+    [InlineData("/api/embed", "{\"model\":\"nomic-embed-text\",\"input\":\"hi\"}", 400)]
+    [InlineData("/api/embeddings", "{\"model\":\"nomic-embed-text\",\"prompt\":\"hi\"}", 500)]
+    public async Task CrashDuringAnEmbedding_IsTheHandlersStatus(string path, string body, int status)
+    {
+        // 0.01 tokens/s: evaluating the input takes minutes, so the crash finds it running.
+        await using var sim = await TestSimulator.StartAsync(o => o.With(tokensPerSecond: 0.01));
+        var host = sim.Hosts[0];
+        using var client = host.Client();
+        await host.LoadAsync("nomic-embed-text");
+        var pending = client.PostAsync(path, body);
+        await TestSimulator.EventuallyAsync(() => host.GetModelState("nomic-embed-text").RefCount == 1, "the request to attach");
+
+        Assert.True(host.CrashRunner("nomic-embed-text"));
+        var reply = await pending;
+
+        Assert.Equal(status, reply.Status);
+        Assert.Equal("{\"error\":\"do embedding request: Post \\\"http://127.0.0.1:40123/v1/embeddings\\\": EOF\"}", reply.Body);
+    }
+
     [Fact]
     public async Task Crash_OfAModelNotLoaded_IsFalse()
     {

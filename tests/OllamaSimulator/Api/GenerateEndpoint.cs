@@ -20,12 +20,8 @@ internal sealed class GenerateEndpoint(HostContext host)
         var body = Requests.Parse(request, RequestSchemas.Generate);
         Requests.CheckTopLogprobs(body);
         var requested = body.GetString("model");
-        var name = ModelName.Parse(requested);
-        if (!name.IsValid)
-        {
-            // Ollama keeps answering 404 here for compatibility, even for an empty name.
-            throw ApiException.NotFound($"model '{requested}' not found");
-        }
+        // Ollama keeps answering 404 for an empty name here, for compatibility.
+        var name = Requests.ModelRef(requested, () => ApiException.NotFound($"model '{requested}' not found"));
 
         if (name.IsCloud)
         {
