@@ -26,7 +26,30 @@ public sealed class RunnerCrashTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("{\"error\":\"an error was encountered while running the model: unexpected EOF\"}", rest[^1]);
         Assert.DoesNotContain(rest, line => line.Contains("\"done\":true", StringComparison.Ordinal));
-        Assert.Equal(ModelState.Absent, host.GetModelState("llama3.2").State);
+    }
+
+    /// <summary>
+    /// server/sched.go: nothing watches the runner process, so a dead runner stays loaded (and in
+    /// <c>/api/ps</c>); the next request's needsReload health check fails and reloads it.
+    /// </summary>
+    [Fact]
+    public async Task CrashedRunner_StaysInPs_UntilTheNextRequestReloadsIt()
+    {
+        await using var sim = await TestSimulator.StartAsync();
+        var host = sim.Hosts[0];
+        using var client = host.Client();
+        await host.LoadAsync("llama3.2", TimeSpan.FromMinutes(10));
+
+        Assert.True(host.CrashRunner("llama3.2"));
+        Assert.False(host.CrashRunner("llama3.2"));
+        var ps = await client.GetReplyAsync("/api/ps");
+        Assert.Equal(["llama3.2:latest"], ps.Json.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("name").GetString()));
+        Assert.Equal((ModelState.Loaded, 1L, 0L), (host.GetModelState("llama3.2").State, host.GetModelState("llama3.2").Loads, host.GetModelState("llama3.2").Unloads));
+
+        var reply = await client.PostAsync("/api/generate", "{\"model\":\"llama3.2\",\"prompt\":\"hi\",\"stream\":false,\"options\":{\"num_predict\":1}}");
+
+        Assert.Equal(200, reply.Status);
+        Assert.Equal((ModelState.Loaded, 2L, 1L), (host.GetModelState("llama3.2").State, host.GetModelState("llama3.2").Loads, host.GetModelState("llama3.2").Unloads));
     }
 
     [Fact]

@@ -79,7 +79,7 @@ internal sealed partial class ModelScheduler
                         return;
                     }
 
-                    // Options changed (or it is already on its way out): let it finish, unload, load again.
+                    // Options changed (or the runner died): let it finish, unload, load again.
                     waitForUnload = ExpireLocked(existing);
                 }
                 else if (runners.Count >= options.MaxLoadedModels || !FitsLocked(next.Model))
