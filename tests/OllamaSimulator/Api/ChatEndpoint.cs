@@ -54,7 +54,7 @@ internal sealed class ChatEndpoint(HostContext host)
         }
 
         var think = Requests.Think(body, model, requested);
-        var options = InferenceOptions.Parse(body.Get("options"), model, host.Options);
+        var options = InferenceOptions.Parse(body.Get("options"), model, host.Options, shift: body.GetBool("shift"));
         var lease = await host.Scheduler.AcquireAsync(model, options.Runner, keepAlive, cancellationToken);
         if (messages.Count == 0)
         {

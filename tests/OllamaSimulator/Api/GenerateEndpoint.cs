@@ -57,7 +57,7 @@ internal sealed class GenerateEndpoint(HostContext host)
         }
 
         var think = Requests.Think(body, model, requested);
-        var options = InferenceOptions.Parse(body.Get("options"), model, host.Options);
+        var options = InferenceOptions.Parse(body.Get("options"), model, host.Options, shift: body.GetBool("shift"));
         var lease = await host.Scheduler.AcquireAsync(model, options.Runner, keepAlive, cancellationToken);
         if (prompt.Length == 0)
         {
