@@ -76,6 +76,24 @@ public sealed class RunnerCrashTests
             reply.Body);
     }
 
+    /// <summary>server/sched.go: a dead runner leaves on its keep-alive timer like any other.</summary>
+    [Fact]
+    public async Task CrashedRunner_UnloadsWhenItsKeepAliveRunsOut()
+    {
+        var time = FakeClock.Create();
+        await using var sim = await FakeClock.StartAsync(time);
+        var host = sim.Hosts[0];
+        await host.LoadAsync("llama3.2", TimeSpan.FromMinutes(5));
+        Assert.True(host.CrashRunner("llama3.2"));
+
+        time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromTicks(1));
+        Assert.Equal(ModelState.Loaded, host.GetModelState("llama3.2").State);
+        time.Advance(TimeSpan.FromTicks(1));
+
+        await TestSimulator.EventuallyAsync(() => host.GetModelState("llama3.2").State == ModelState.Absent, "the keep-alive to unload it");
+        Assert.Equal(1, host.GetModelState("llama3.2").Unloads);
+    }
+
     /// <summary>
     /// server/routes.go EmbedHandler: a runner failure is no api.StatusError, so 400; the legacy
     /// EmbeddingsHandler answers 500 (llm/llama_server.go Embedding: "do embedding request").
