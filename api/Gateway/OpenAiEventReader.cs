@@ -88,12 +88,20 @@ public sealed class OpenAiEventReader
         }
     }
 
+    /// <summary>
+    /// A generated token of any kind: <c>delta.content</c>, <c>delta.reasoning</c> (thinking) or
+    /// <c>delta.tool_calls</c> (chat, openai/openai.go Delta), <c>text</c> (completions).
+    /// </summary>
     private static bool HasContent(JsonElement choice) =>
-        (choice.TryGetProperty("delta", out var delta) && delta.ValueKind == JsonValueKind.Object && NonEmpty(delta, "content"))
+        (choice.TryGetProperty("delta", out var delta) && delta.ValueKind == JsonValueKind.Object
+            && (NonEmpty(delta, "content") || NonEmpty(delta, "reasoning") || NonEmptyArray(delta, "tool_calls")))
         || NonEmpty(choice, "text");
 
     private static bool NonEmpty(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Length > 0;
+
+    private static bool NonEmptyArray(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0;
 
     private static long Long(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n : 0;

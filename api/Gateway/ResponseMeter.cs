@@ -8,8 +8,10 @@ namespace OllamaOrleans.Api.Gateway;
 /// <summary>
 /// Measures a response body while it passes through, without holding it back: NDJSON lines and SSE
 /// events are parsed as complete ones arrive, a non-streamed body is kept (up to a cap) and read at
-/// the end. The one exception to "pass everything at once" is the usage chunk the gateway asked an
-/// OpenAI stream for: events are then released whole, and that chunk is dropped.
+/// the end. The one exception to "pass everything at once" is the usage the gateway asked an OpenAI
+/// stream for: events are then released whole, the usage chunk is dropped and the <c>usage</c> member
+/// that <c>/v1/completions</c> then puts on every other chunk is cut out, so the client gets the bytes
+/// it would have got from Ollama without <c>include_usage</c>.
 /// </summary>
 public sealed class ResponseMeter(MeteredEndpoint endpoint, bool stripUsage, Func<TimeSpan> elapsed)
 {
@@ -138,7 +140,7 @@ public sealed class ResponseMeter(MeteredEndpoint endpoint, bool stripUsage, Fun
             var usageOnly = ReadEvent(eventBytes);
             if (forward is not null && !usageOnly)
             {
-                forward.Write(eventBytes);
+                WriteWithoutUsage(forward, eventBytes);
             }
 
             consumed += end + 2;
@@ -146,6 +148,21 @@ public sealed class ResponseMeter(MeteredEndpoint endpoint, bool stripUsage, Fun
 
         Keep(consumed);
         return forward?.WrittenMemory ?? ReadOnlyMemory<byte>.Empty;
+    }
+
+    /// <summary>The event with the <c>usage</c> member of its data line cut out (Ollama writes one line per event).</summary>
+    private static void WriteWithoutUsage(ArrayBufferWriter<byte> forward, ReadOnlySpan<byte> eventBytes)
+    {
+        var lineEnd = eventBytes.IndexOf((byte)'\n');
+        if (!eventBytes.StartsWith("data: "u8) || UsageMember.Remove(eventBytes[6..lineEnd]) is not { } stripped)
+        {
+            forward.Write(eventBytes);
+            return;
+        }
+
+        forward.Write("data: "u8);
+        forward.Write(stripped);
+        forward.Write(eventBytes[lineEnd..]);
     }
 
     private bool ReadEvent(ReadOnlySpan<byte> eventBytes)

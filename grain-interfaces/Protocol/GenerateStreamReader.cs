@@ -3,12 +3,15 @@ using System.Text.Json;
 namespace OllamaOrleans.GrainInterfaces;
 
 /// <summary>
-/// Reads a streamed <c>/api/generate</c> answer line by line (NDJSON): when the first content arrived,
-/// the final object's metrics (durations in ns), and how the stream ended — done, an error line, an
-/// invalid line, or cut before the final object.
+/// Reads a streamed <c>/api/generate</c> or <c>/api/chat</c> answer line by line (NDJSON): when the
+/// first generated token arrived (content, thinking or a tool call), the final object's metrics
+/// (durations in ns), and how the stream ended — done, an error line, an invalid line, or cut before
+/// the final object.
 /// </summary>
 public sealed class GenerateStreamReader
 {
+    private bool hasQueueParts;
+
     public TimeSpan? FirstContent { get; private set; }
 
     public bool Done { get; private set; }
@@ -28,16 +31,22 @@ public sealed class GenerateStreamReader
 
     public double GenerationSeconds { get; private set; }
 
-    public double LoadSeconds { get; private set; }
+    /// <summary>
+    /// <c>load_duration</c>; null without a final object or when it has none: Ollama's load and unload
+    /// replies (empty prompt) carry no metrics at all (server/routes.go GenerateHandler).
+    /// </summary>
+    public double? LoadSeconds { get; private set; }
 
     /// <summary>Ollama's own <c>total_duration</c>: from its handler's start to the final object.</summary>
     public double TotalSeconds { get; private set; }
 
     /// <summary>
     /// The time Ollama spent neither loading, evaluating the prompt nor generating: mostly waiting for a
-    /// free parallel slot (reference §2.7). Null without a final object.
+    /// free parallel slot (reference §2.7). Null unless the final object has every part: total, load and
+    /// prompt evaluation durations (an <c>/api/embed</c> answer has no <c>prompt_eval_duration</c>, so
+    /// total − load there would be compute time, not waiting).
     /// </summary>
-    public double? QueueWaitSeconds => Done ? Math.Max(0, TotalSeconds - LoadSeconds - PromptEvalSeconds - GenerationSeconds) : null;
+    public double? QueueWaitSeconds => Done && hasQueueParts ? Math.Max(0, TotalSeconds - LoadSeconds!.Value - PromptEvalSeconds - GenerationSeconds) : null;
 
     public bool Finished => Done || Failure is not null;
 
@@ -71,8 +80,11 @@ public sealed class GenerateStreamReader
 
             if (root.TryGetProperty("done", out var done) && done.ValueKind == JsonValueKind.True)
             {
-                FirstContent ??= elapsed;
                 ReadFinal(root);
+                if (GenerationTokens > 0)
+                {
+                    FirstContent ??= elapsed;
+                }
             }
         }
         catch (JsonException e)
@@ -90,12 +102,20 @@ public sealed class GenerateStreamReader
         }
     }
 
+    /// <summary>
+    /// A generated token of any kind: <c>response</c>/<c>thinking</c> (generate), <c>message.content</c>,
+    /// <c>message.thinking</c> or <c>message.tool_calls</c> (chat) — api/types.go GenerateResponse, Message.
+    /// </summary>
     private static bool HasContent(JsonElement root) =>
         NonEmpty(root, "response") || NonEmpty(root, "thinking")
-        || (root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.Object && NonEmpty(message, "content"));
+        || (root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.Object
+            && (NonEmpty(message, "content") || NonEmpty(message, "thinking") || NonEmptyArray(message, "tool_calls")));
 
     private static bool NonEmpty(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Length > 0;
+
+    private static bool NonEmptyArray(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0;
 
     private void ReadFinal(JsonElement root)
     {
@@ -105,8 +125,9 @@ public sealed class GenerateStreamReader
         GenerationTokens = Long(root, "eval_count");
         PromptEvalSeconds = Long(root, "prompt_eval_duration") / 1e9;
         GenerationSeconds = Long(root, "eval_duration") / 1e9;
-        LoadSeconds = Long(root, "load_duration") / 1e9;
+        LoadSeconds = root.TryGetProperty("load_duration", out _) ? Long(root, "load_duration") / 1e9 : null;
         TotalSeconds = Long(root, "total_duration") / 1e9;
+        hasQueueParts = LoadSeconds is not null && root.TryGetProperty("total_duration", out _) && root.TryGetProperty("prompt_eval_duration", out _);
     }
 
     private static long Long(JsonElement root, string property) =>

@@ -115,7 +115,7 @@ public sealed class ProbeRunner(HttpClient http, OllamaApiClient api, TimeProvid
             status,
             time.GetElapsedTime(started).TotalSeconds,
             reader.FirstContent?.TotalSeconds,
-            reader.Done ? reader.LoadSeconds : null,
+            reader.LoadSeconds,
             reader.PromptTokens,
             reader.PromptEvalSeconds,
             reader.GenerationTokens,

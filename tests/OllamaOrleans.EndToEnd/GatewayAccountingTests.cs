@@ -1,12 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using OllamaOrleans.EndToEnd.Support;
 
 namespace OllamaOrleans.EndToEnd;
 
 /// <summary>After a scripted mix of requests, the gateway's counts and token sums equal what the simulator served.</summary>
 [Collection(ProcessCollection.Name)]
-public sealed class GatewayAccountingTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+public sealed partial class GatewayAccountingTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
 
@@ -71,6 +72,26 @@ public sealed class GatewayAccountingTests(GatewayFixture fixture) : IClassFixtu
         Assert.True(Sum(scrape, "ollama_prompt_tokens_total", host) > 0);
     }
 
+    /// <summary>
+    /// The gateway asks for include_usage, and Ollama's /v1/completions then puts usage on every chunk
+    /// (middleware/openai.go CompleteWriter.writeResponse): the client still gets what the simulator
+    /// sends directly, byte for byte but for the per-request id and time.
+    /// </summary>
+    [Fact]
+    public async Task CompletionsStreamWithoutUsage_ClientGetsTheBytesOllamaSendsDirectly()
+    {
+        var port = fixture.Port(2);
+        const string body = """{"model":"llama3.2","prompt":"once upon","stream":true,"max_tokens":3}""";
+        using var direct = await Http.PostAsync(new Uri($"http://{GatewayFixture.Name(port)}/v1/completions"), new StringContent(body));
+        using var proxied = await Http.PostAsync(new Uri(fixture.Gateway(port), "v1/completions"), new StringContent(body));
+        var expected = StableIds(await direct.Content.ReadAsStringAsync());
+        var actual = StableIds(await proxied.Content.ReadAsStringAsync());
+
+        Assert.Equal(5, expected.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.DoesNotContain("usage", expected, StringComparison.Ordinal);
+        Assert.Equal(expected, actual);
+    }
+
     [Fact]
     public async Task ClientHeader_NamesTheClientInItsUsage()
     {
@@ -87,6 +108,12 @@ public sealed class GatewayAccountingTests(GatewayFixture fixture) : IClassFixtu
         Assert.Equal(1, scrape.Value("ollama_client_requests_total", ("client", "alice"), ("status_class", "2xx")));
         Assert.Equal(answer.GetProperty("eval_count").GetInt64(), scrape.Value("ollama_client_tokens_total", ("client", "alice"), ("kind", "generation")));
     }
+
+    private static string StableIds(string sse) =>
+        CompletionIdAndTime().Replace(sse, "\"id\":\"cmpl-N\",\"object\":\"text_completion\",\"created\":0,");
+
+    [GeneratedRegex("\"id\":\"cmpl-[0-9]+\",\"object\":\"text_completion\",\"created\":[0-9]+,")]
+    private static partial Regex CompletionIdAndTime();
 
     private static long Inference(JsonElement served) => served.GetProperty("requests").EnumerateArray()
         .Where(r => r.GetProperty("endpoint").GetString() is "POST /api/generate" or "POST /api/chat" or "POST /api/embed" or "POST /v1/chat/completions" or "POST /v1/completions" or "POST /v1/embeddings")

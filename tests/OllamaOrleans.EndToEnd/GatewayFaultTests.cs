@@ -53,6 +53,39 @@ public sealed class GatewayFaultTests(GatewayFixture fixture) : IClassFixture<Ga
         await Eventually.WithinAsync(TimeSpan.FromSeconds(10), fixture.Silo.ScrapeAsync, s => s.Value("ollama_requests_total", ("host", $"127.0.0.1:{port}"), ("model", "llama3.2:latest"), ("endpoint", "generate"), ("method", "POST"), ("status", "503"), ("source", "traffic")) == 1, s => s?.Text ?? "no scrape");
     }
 
+    /// <summary>
+    /// Ollama ends an OpenAI stream whose runner fails after the first chunk with one empty chunk and no
+    /// [DONE] (server/routes.go streamResponse, middleware/openai.go ChatWriter.writeResponse): its
+    /// clients see a cut stream, and so does the gateway's count.
+    /// </summary>
+    [Fact]
+    public async Task OpenAiStreamFailingAfterItsFirstChunk_IsCountedTruncated()
+    {
+        var port = fixture.Port(3);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.Gateway(port), "v1/chat/completions"))
+        {
+            Content = new StringContent("""{"model":"qwen2.5:7b","messages":[{"role":"user","content":"hi"}],"stream":true}"""),
+        };
+        using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        Assert.StartsWith("data: {", await reader.ReadLineAsync(), StringComparison.Ordinal);
+        using (var crash = await Http.PostAsync(fixture.Simulator.Control($"_sim/hosts/{port}/models/qwen2.5:7b/crash"), null))
+        {
+            Assert.Equal(HttpStatusCode.OK, crash.StatusCode);
+        }
+
+        var rest = await reader.ReadToEndAsync();
+
+        Assert.DoesNotContain("[DONE]", rest, StringComparison.Ordinal);
+        Assert.EndsWith("\"model\":\"\",\"system_fingerprint\":\"fp_ollama\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\"},\"finish_reason\":null}]}\n\n", rest, StringComparison.Ordinal);
+        var host = GatewayFixture.Name(port);
+        await Eventually.WithinAsync(
+            TimeSpan.FromSeconds(10),
+            fixture.Silo.ScrapeAsync,
+            s => s.Value("ollama_requests_total", ("host", host), ("model", "qwen2.5:7b"), ("endpoint", "v1/chat/completions"), ("method", "POST"), ("status", "truncated"), ("source", "traffic")) == 1,
+            s => s?.Text ?? "no scrape");
+    }
+
     [Fact]
     public async Task ClientDisconnectMidStream_CancelsUpstream_FreesTheSlot_AndIsCounted()
     {

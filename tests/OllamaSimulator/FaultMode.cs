@@ -22,4 +22,11 @@ public enum FaultMode
 
     /// <summary>Bodies and streams are cut half-way by closing the connection.</summary>
     Truncated,
+
+    /// <summary>
+    /// Only <c>/api/ps</c> answers the fault's delay late: Ollama's PsHandler takes the scheduler's lock,
+    /// which a health check (up to 10 s) or a wait for VRAM to free (up to 5 s) can hold
+    /// (server/sched.go). Every other route answers at once.
+    /// </summary>
+    SlowPs,
 }

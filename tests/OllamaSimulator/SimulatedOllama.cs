@@ -26,7 +26,7 @@ public sealed class SimulatedOllama
 
     public FaultMode Fault => host.Fault.Mode;
 
-    /// <summary>The delay of <see cref="FaultMode.Slow"/>; zero otherwise.</summary>
+    /// <summary>The delay of <see cref="FaultMode.Slow"/> or <see cref="FaultMode.SlowPs"/>; zero otherwise.</summary>
     public TimeSpan FaultDelay => host.Fault.Delay;
 
     public SimulatorCounters Counters => host.Counters;
@@ -36,18 +36,19 @@ public sealed class SimulatedOllama
 
     /// <summary>
     /// Sets this host's fault. <see cref="FaultMode.Down"/> closes the port (connects refused, open connections
-    /// dropped); any other mode re-binds the same port first. <see cref="FaultMode.Slow"/> needs a delay.
+    /// dropped); any other mode re-binds the same port first. <see cref="FaultMode.Slow"/> and
+    /// <see cref="FaultMode.SlowPs"/> need a delay.
     /// </summary>
     public void SetFault(FaultMode mode, TimeSpan? delay = null)
     {
-        if ((mode == FaultMode.Slow && delay is null) || delay < TimeSpan.Zero)
+        if ((mode.IsDelay() && delay is null) || delay < TimeSpan.Zero)
         {
-            throw new ArgumentException("slow needs a non-negative delay", nameof(delay));
+            throw new ArgumentException("slow and slowps need a non-negative delay", nameof(delay));
         }
 
         lock (gate)
         {
-            host.Fault = new FaultSetting(mode, mode == FaultMode.Slow ? delay!.Value : TimeSpan.Zero);
+            host.Fault = new FaultSetting(mode, mode.IsDelay() ? delay!.Value : TimeSpan.Zero);
             if (mode == FaultMode.Down)
             {
                 server.Stop();

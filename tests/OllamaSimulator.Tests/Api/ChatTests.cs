@@ -37,23 +37,27 @@ public sealed class ChatTests
         Assert.Equal("stop", reply.Json.GetProperty("done_reason").GetString());
     }
 
+    /// <summary>server/routes.go ChatHandler: no messages and <c>keep_alive</c> exactly 0 unloads; 0.5 s is a load.</summary>
     [Fact]
-    public async Task NoMessages_Loads_AndWithKeepAliveUnderOneSecond_Unloads()
+    public async Task NoMessages_Loads_AndOnlyKeepAliveZero_Unloads()
     {
         await using var sim = await TestSimulator.StartAsync();
         var host = sim.Hosts[0];
         using var client = host.Client();
         var load = await client.PostAsync("/api/chat", "{\"model\":\"llama3.2\",\"messages\":[]}");
-        var unload = await client.PostAsync("/api/chat", "{\"model\":\"llama3.2\",\"keep_alive\":0.5}");
+        var halfSecond = await client.PostAsync("/api/chat", "{\"model\":\"llama3.2\",\"keep_alive\":0.5}");
+        var unload = await client.PostAsync("/api/chat", "{\"model\":\"llama3.2\",\"keep_alive\":0}");
 
         Assert.Equal("{\"role\":\"assistant\",\"content\":\"\"}", load.Json.GetProperty("message").GetRawText());
         Assert.Equal("load", load.Json.GetProperty("done_reason").GetString());
+        Assert.Equal("load", halfSecond.Json.GetProperty("done_reason").GetString());
         Assert.Equal("unload", unload.Json.GetProperty("done_reason").GetString());
         Assert.Equal(ModelState.Absent, host.GetModelState("llama3.2").State);
     }
 
     [Theory]
     [InlineData("{}", 400, "model is required")]
+    [InlineData("{\"model\":\"bad name\"}", 400, "invalid model name")] // server/model_resolver.go parseAndValidateModelRef
     [InlineData("{\"model\":\"foo\"}", 404, "model 'foo' not found")]
     [InlineData("{\"model\":\"nomic-embed-text\"," + Messages + "}", 400, "\\\"nomic-embed-text\\\" does not support chat")]
     [InlineData("{\"model\":\"gemma3:4b\"," + Messages + ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\"}}]}", 400, "registry.ollama.ai/library/gemma3:4b does not support tools")]

@@ -51,6 +51,7 @@ public sealed class EmbedTests
     [InlineData("{\"model\":\"nomic-embed-text\",\"input\":[\"a\",1]}", 400, "invalid input type")]
     [InlineData("{\"model\":\"nomic-embed-text\",\"input\":5}", 400, "invalid input type")]
     [InlineData("{\"input\":\"a\"}", 404, "model '' not found")]
+    [InlineData("{\"model\":\"bad name\",\"input\":\"a\"}", 400, "invalid model name")]
     [InlineData("{\"model\":\"foo\",\"input\":\"a\"}", 404, "model \\\"foo\\\" not found, try pulling it first")]
     [InlineData("{\"model\":\"nomic-embed-text\",\"input\":\"longer than four tokens\",\"truncate\":false,\"options\":{\"num_ctx\":4}}", 400, "the input length exceeds the context length")]
     [InlineData("", 400, "missing request body")]
@@ -80,6 +81,7 @@ public sealed class EmbedTests
     [Theory]
     [InlineData("{\"model\":\"nomic-embed-text\"}", 200, "{\"embedding\":[]}")]
     [InlineData("{\"prompt\":\"a\"}", 400, "{\"error\":\"model is required\"}")]
+    [InlineData("{\"model\":\"bad name\",\"prompt\":\"a\"}", 400, "{\"error\":\"invalid model name\"}")]
     [InlineData("{\"model\":\"foo\",\"prompt\":\"a\"}", 404, "{\"error\":\"model \\\"foo\\\" not found, try pulling it first\"}")]
     public async Task Embeddings_Legacy_EdgeCases(string body, int status, string expected)
     {

@@ -152,6 +152,7 @@ public sealed class GenerateTests
     [InlineData("{\"model\":42}", 400, "json: cannot unmarshal number into Go struct field GenerateRequest.model of type string")]
     [InlineData("{}", 404, "model '' not found")]
     [InlineData("{\"model\":\"foo\"}", 404, "model 'foo' not found")]
+    [InlineData("{\"model\":\"bad name\"}", 400, "invalid model name")] // server/model_resolver.go parseAndValidateModelRef
     [InlineData("{\"model\":\"nomic-embed-text\",\"prompt\":\"x\"}", 400, "\\\"nomic-embed-text\\\" does not support generate")]
     [InlineData("{\"model\":\"llama3.2\",\"prompt\":\"x\",\"think\":true}", 400, "\\\"llama3.2\\\" does not support thinking")]
     [InlineData("{\"model\":\"llama3.2\",\"think\":\"x\"}", 400, "invalid think value: \\\"x\\\" (must be \\\"high\\\", \\\"medium\\\", \\\"low\\\", \\\"max\\\", true, or false)")]

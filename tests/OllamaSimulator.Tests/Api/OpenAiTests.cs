@@ -53,6 +53,7 @@ public sealed class OpenAiTests
     [Theory]
     [InlineData("{\"model\":\"llama3.2\",\"messages\":[]}", 400, "[] is too short - 'messages'", "invalid_request_error")]
     [InlineData("{\"model\":\"foo\"," + Messages + "}", 404, "model 'foo' not found", "not_found_error")]
+    [InlineData("{\"model\":\"bad name\"," + Messages + "}", 400, "invalid model name", "invalid_request_error")]
     [InlineData("{\"model\":\"nomic-embed-text\"," + Messages + "}", 400, "\\\"nomic-embed-text\\\" does not support chat", "invalid_request_error")]
     [InlineData("{", 400, "unexpected EOF", "invalid_request_error")]
     public async Task ChatCompletion_Errors_UseTheOpenAiEnvelope(string body, int status, string message, string type)
@@ -115,7 +116,6 @@ public sealed class OpenAiTests
         using var client = sim.Hosts[0].Client();
         var floats = await client.PostAsync("/v1/embeddings", "{\"model\":\"nomic-embed-text\",\"input\":[\"a\",\"b\"]}");
         var base64 = await client.PostAsync("/v1/embeddings", "{\"model\":\"nomic-embed-text\",\"input\":\"a\",\"encoding_format\":\"base64\"}");
-        var empty = await client.PostAsync("/v1/embeddings", "{\"model\":\"nomic-embed-text\",\"input\":\"\"}");
 
         Assert.Equal(["object", "data", "model", "usage"], floats.Json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1, floats.Json.GetProperty("data")[1].GetProperty("index").GetInt32());
@@ -123,7 +123,24 @@ public sealed class OpenAiTests
         var bytes = Convert.FromBase64String(base64.Json.GetProperty("data")[0].GetProperty("embedding").GetString()!);
         Assert.Equal(768 * 4, bytes.Length);
         Assert.Equal(floats.Json.GetProperty("data")[0].GetProperty("embedding")[0].GetSingle(), BitConverter.ToSingle(bytes, 0));
-        Assert.Equal(400, empty.Status);
-        Assert.Equal("invalid input", empty.Json.GetProperty("error").GetProperty("message").GetString());
+    }
+
+    /// <summary>middleware/openai.go EmbeddingsMiddleware: input "" is [""]; encoding_format is compared with strings.EqualFold.</summary>
+    [Fact]
+    public async Task Embeddings_EmptyStringInputIsOneInput_EncodingFormatIgnoresCase()
+    {
+        await using var sim = await TestSimulator.StartAsync();
+        using var client = sim.Hosts[0].Client();
+        var empty = await client.PostAsync("/v1/embeddings", "{\"model\":\"nomic-embed-text\",\"input\":\"\"}");
+        var upper = await client.PostAsync("/v1/embeddings", "{\"model\":\"nomic-embed-text\",\"input\":\"a\",\"encoding_format\":\"BASE64\"}");
+        var wrong = await client.PostAsync("/v1/embeddings", "{\"model\":\"nomic-embed-text\",\"input\":\"a\",\"encoding_format\":\"hex\"}");
+        var emptyList = await client.PostAsync("/v1/embeddings", "{\"model\":\"nomic-embed-text\",\"input\":[]}");
+
+        Assert.Equal(200, empty.Status);
+        Assert.Equal(768, Assert.Single(empty.Json.GetProperty("data").EnumerateArray()).GetProperty("embedding").GetArrayLength());
+        Assert.Equal(768 * 4, Convert.FromBase64String(upper.Json.GetProperty("data")[0].GetProperty("embedding").GetString()!).Length);
+        Assert.Equal(400, wrong.Status);
+        Assert.Equal("Invalid value for 'encoding_format' = hex. Supported values: ['float', 'base64'].", wrong.Json.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal("invalid input", emptyList.Json.GetProperty("error").GetProperty("message").GetString());
     }
 }

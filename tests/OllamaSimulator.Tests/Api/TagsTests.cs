@@ -86,13 +86,16 @@ public sealed class TagsTests
         Assert.Equal("{\"models\":[]}", removed);
     }
 
-    [Fact]
-    public async Task CloudModel_IsListedWithRemoteFields()
+    /// <summary>server/create.go CreateHandler stores <c>fromRef.Base</c>: the name without <c>:cloud</c> or <c>-cloud</c>.</summary>
+    [Theory]
+    [InlineData("gpt-oss:120b-cloud", "gpt-oss:120b")]
+    [InlineData("kimi-k2:cloud", "kimi-k2")]
+    public async Task CloudModel_IsListedWithRemoteFields(string name, string remote)
     {
-        await using var sim = await TestSimulator.StartAsync(o => o.With(models: [new SimulatedModel { Name = "gpt-oss:120b-cloud", Size = 384 }]));
+        await using var sim = await TestSimulator.StartAsync(o => o.With(models: [new SimulatedModel { Name = name, Size = 384 }]));
         using var client = sim.Hosts[0].Client();
         var body = (await client.GetReplyAsync("/api/tags")).Body;
 
-        Assert.Contains("\"model\":\"gpt-oss:120b-cloud\",\"remote_model\":\"gpt-oss:120b-cloud\",\"remote_host\":\"https://ollama.com:443\"", body, StringComparison.Ordinal);
+        Assert.Contains($"\"model\":\"{name}\",\"remote_model\":\"{remote}\",\"remote_host\":\"https://ollama.com:443\"", body, StringComparison.Ordinal);
     }
 }

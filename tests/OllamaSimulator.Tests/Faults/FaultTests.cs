@@ -173,11 +173,28 @@ public sealed class FaultTests
         Assert.EndsWith("\r\n\r\n{\"version\"", text, StringComparison.Ordinal);
     }
 
+    /// <summary>server/sched.go: PsHandler waits for the scheduler's lock, held through a health check or a wait for VRAM.</summary>
+    [Fact]
+    public async Task SlowPs_DelaysOnlyPs_TheOtherRoutesAnswer()
+    {
+        await using var sim = await TestSimulator.StartAsync();
+        var host = sim.Hosts[0];
+        host.SetFault(FaultMode.SlowPs, TimeSpan.FromMinutes(10));
+        using var impatient = host.Client(TimeSpan.FromMilliseconds(300));
+
+        var timeout = await Assert.ThrowsAsync<TaskCanceledException>(() => impatient.GetStringAsync("/api/ps"));
+        Assert.IsType<TimeoutException>(timeout.InnerException);
+        Assert.Equal("{\"version\":\"0.32.15\"}", await impatient.GetStringAsync("/api/version"));
+        Assert.StartsWith("{\"models\":[", await impatient.GetStringAsync("/api/tags"), StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromMinutes(10), host.FaultDelay);
+    }
+
     [Fact]
     public async Task SetFault_SlowWithoutDelay_IsRejected()
     {
         await using var sim = await TestSimulator.StartAsync();
         Assert.Throws<ArgumentException>(() => sim.Hosts[0].SetFault(FaultMode.Slow));
+        Assert.Throws<ArgumentException>(() => sim.Hosts[0].SetFault(FaultMode.SlowPs));
         Assert.Equal(FaultMode.None, sim.Hosts[0].Fault);
     }
 }

@@ -20,6 +20,22 @@ public sealed class EvictionTests
         Assert.Equal(1, host.GetModelState("qwen2.5:7b").Unloads);
     }
 
+    /// <summary>server/sched.go ByDurationAndName: equal keep-alives are ordered by the model's blob path, not its name.</summary>
+    [Fact]
+    public async Task EqualKeepAlives_TheVictimIsTheFirstByBlobPath()
+    {
+        SimulatedModel byName = new() { Name = "a-first-by-name", Digest = new string('f', 64) };
+        SimulatedModel byBlob = new() { Name = "b-first-by-blob", Digest = new string('0', 64) };
+        await using var sim = await TestSimulator.StartAsync(o => o.With(maxLoaded: 2, models: [byName, byBlob, DefaultModels.Llama32]));
+        var host = sim.Hosts[0];
+        await host.LoadAsync(byName.Name, TimeSpan.FromMinutes(5));
+        await host.LoadAsync(byBlob.Name, TimeSpan.FromMinutes(5));
+        await host.LoadAsync("llama3.2", TimeSpan.FromMinutes(5));
+
+        Assert.Equal(ModelState.Loaded, host.GetModelState(byName.Name).State);
+        Assert.Equal(ModelState.Absent, host.GetModelState(byBlob.Name).State);
+    }
+
     [Fact]
     public async Task BusyVictim_FinishesFirst_ThenTheNewModelLoads()
     {
@@ -34,6 +50,31 @@ public sealed class EvictionTests
 
         Assert.Equal(ModelState.Absent, host.GetModelState("qwen2.5:7b").State);
         Assert.False(other.IsCompleted);
+        await cancelBusy.CancelAsync();
+        await other.WaitAsync(TimeSpan.FromSeconds(10));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => busy);
+        Assert.Equal(ModelState.Absent, host.GetModelState("llama3.2").State);
+        Assert.Equal(ModelState.Loaded, host.GetModelState("qwen2.5:7b").State);
+    }
+
+    /// <summary>server/sched.go GetRunner: the fast path attaches to a loaded runner that needs no reload, even one marked for eviction.</summary>
+    [Fact]
+    public async Task VictimMarkedForEviction_StillTakesRequestsThatNeedNoReload()
+    {
+        await using var sim = await TestSimulator.StartAsync(o => o.With(maxLoaded: 1, numParallel: 2, tokensPerSecond: 50, responseTokens: 100_000));
+        var host = sim.Hosts[0];
+        using var client = host.Client();
+        using var cancelBusy = new CancellationTokenSource();
+        var busy = client.PostAsync("/api/generate", "{\"model\":\"llama3.2\",\"prompt\":\"hi\",\"options\":{\"num_predict\":100000}}", cancelBusy.Token);
+        await TestSimulator.EventuallyAsync(() => host.Counters.GeneratedTokens > 0, "the first model to generate");
+        var other = host.LoadAsync("qwen2.5:7b");
+        await TestSimulator.EventuallyAsync(() => host.GetModelState("llama3.2").State == ModelState.Unloading, "the victim to be marked");
+
+        var late = await client.PostAsync("/api/generate", "{\"model\":\"llama3.2\",\"prompt\":\"hi\",\"stream\":false,\"options\":{\"num_predict\":1}}");
+
+        Assert.Equal(200, late.Status);
+        Assert.Equal(1, host.GetModelState("llama3.2").Loads);
+        Assert.Equal(ModelState.Absent, host.GetModelState("qwen2.5:7b").State);
         await cancelBusy.CancelAsync();
         await other.WaitAsync(TimeSpan.FromSeconds(10));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => busy);

@@ -24,11 +24,7 @@ internal sealed class ChatEndpoint(HostContext host)
         var body = Requests.Parse(request, RequestSchemas.Chat);
         Requests.CheckTopLogprobs(body);
         var requested = body.GetString("model");
-        var name = ModelName.Parse(requested);
-        if (!name.IsValid)
-        {
-            throw ApiException.BadRequest("model is required");
-        }
+        var name = Requests.ModelRef(requested, () => ApiException.BadRequest("model is required"));
 
         if (name.IsCloud)
         {
@@ -38,8 +34,8 @@ internal sealed class ChatEndpoint(HostContext host)
         var model = host.Catalog.Find(name) ?? throw ApiException.NotFound($"model '{requested}' not found");
         var messages = body.Get("messages") is { ValueKind: JsonValueKind.Array } list ? list.EnumerateArray().ToList() : [];
         var keepAlive = Requests.KeepAlive(body);
-        // ChatHandler compares whole seconds: keep_alive 0.5 unloads too.
-        if (messages.Count == 0 && keepAlive is { } k && k < TimeSpan.FromSeconds(1))
+        // server/routes.go ChatHandler: only exactly 0 unloads (the whole-second rule went in v0.12.4).
+        if (messages.Count == 0 && keepAlive == TimeSpan.Zero)
         {
             // Answered at once; a busy runner unloads when its requests finish.
             _ = host.Scheduler.Expire(model);
@@ -58,7 +54,7 @@ internal sealed class ChatEndpoint(HostContext host)
         }
 
         var think = Requests.Think(body, model, requested);
-        var options = InferenceOptions.Parse(body.Get("options"), model, host.Options);
+        var options = InferenceOptions.Parse(body.Get("options"), model, host.Options, shift: body.GetBool("shift"));
         var lease = await host.Scheduler.AcquireAsync(model, options.Runner, keepAlive, cancellationToken);
         if (messages.Count == 0)
         {

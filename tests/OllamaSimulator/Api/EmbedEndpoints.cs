@@ -29,14 +29,10 @@ internal sealed class EmbedEndpoints(HostContext host)
         }
     }
 
-    /// <summary>The model lookup of <c>EmbedHandler</c>: an invalid name is a 404 with one text, an unknown one with another.</summary>
+    /// <summary>The model lookup of <c>EmbedHandler</c>: an empty name is a 404 with one text, an unknown one with another.</summary>
     public static SimulatedModel FindModel(HostContext host, string requested)
     {
-        var name = ModelName.Parse(requested);
-        if (!name.IsValid)
-        {
-            throw ApiException.NotFound($"model '{requested}' not found");
-        }
+        var name = Requests.ModelRef(requested, () => ApiException.NotFound($"model '{requested}' not found"));
 
         if (name.IsCloud)
         {
@@ -68,7 +64,7 @@ internal sealed class EmbedEndpoints(HostContext host)
             throw ApiException.BadRequest("the input length exceeds the context length");
         }
 
-        var tokens = await Embedder.EvaluateAsync(host, lease, inputs, cancellationToken);
+        var tokens = await Embedder.EvaluateAsync(host, lease, inputs, 400, cancellationToken);
         var dimensions = (int)(body.GetInt("dimensions") ?? 0);
         foreach (var input in inputs)
         {
@@ -93,11 +89,7 @@ internal sealed class EmbedEndpoints(HostContext host)
     {
         var body = Requests.Parse(request, RequestSchemas.Embeddings);
         var requested = body.GetString("model");
-        var name = ModelName.Parse(requested);
-        if (!name.IsValid)
-        {
-            throw ApiException.BadRequest("model is required");
-        }
+        var name = Requests.ModelRef(requested, () => ApiException.BadRequest("model is required"));
 
         if (name.IsCloud)
         {
@@ -112,7 +104,7 @@ internal sealed class EmbedEndpoints(HostContext host)
         var json = new GoJsonWriter().StartObject().Name("embedding").StartArray();
         if (prompt.Length > 0)
         {
-            await Embedder.EvaluateAsync(host, lease, [prompt], cancellationToken);
+            await Embedder.EvaluateAsync(host, lease, [prompt], 500, cancellationToken);
             foreach (var value in EmbeddingVectors.Raw(model, prompt))
             {
                 json.Number(value);

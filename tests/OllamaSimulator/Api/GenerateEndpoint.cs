@@ -20,12 +20,8 @@ internal sealed class GenerateEndpoint(HostContext host)
         var body = Requests.Parse(request, RequestSchemas.Generate);
         Requests.CheckTopLogprobs(body);
         var requested = body.GetString("model");
-        var name = ModelName.Parse(requested);
-        if (!name.IsValid)
-        {
-            // Ollama keeps answering 404 here for compatibility, even for an empty name.
-            throw ApiException.NotFound($"model '{requested}' not found");
-        }
+        // Ollama keeps answering 404 for an empty name here, for compatibility.
+        var name = Requests.ModelRef(requested, () => ApiException.NotFound($"model '{requested}' not found"));
 
         if (name.IsCloud)
         {
@@ -61,7 +57,7 @@ internal sealed class GenerateEndpoint(HostContext host)
         }
 
         var think = Requests.Think(body, model, requested);
-        var options = InferenceOptions.Parse(body.Get("options"), model, host.Options);
+        var options = InferenceOptions.Parse(body.Get("options"), model, host.Options, shift: body.GetBool("shift"));
         var lease = await host.Scheduler.AcquireAsync(model, options.Runner, keepAlive, cancellationToken);
         if (prompt.Length == 0)
         {

@@ -19,7 +19,7 @@ internal static class ModelJsonWriter
 
         if (name.IsCloud && host.Version.Has("0.12.0"))
         {
-            json.Property("remote_model", name.DisplayShortest).Property("remote_host", CloudHost);
+            json.Property("remote_model", RemoteModel(name.DisplayShortest)).Property("remote_host", CloudHost);
         }
 
         json.Property("modified_at", GoTime.FormatLocal(model.ModifiedAt, host.Time))
@@ -32,6 +32,30 @@ internal static class ModelJsonWriter
         }
 
         json.EndObject();
+    }
+
+    /// <summary>
+    /// A cloud stub's <c>remote_model</c>: its name without the source suffix (server/create.go
+    /// CreateHandler <c>config.RemoteModel = fromRef.Base</c>; internal/modelref parseSourceSuffix):
+    /// <c>kimi-k2:cloud</c> → <c>kimi-k2</c>, <c>gpt-oss:120b-cloud</c> → <c>gpt-oss:120b</c>.
+    /// </summary>
+    public static string RemoteModel(string name)
+    {
+        var colon = name.LastIndexOf(':');
+        if (colon < 0)
+        {
+            return name;
+        }
+
+        var tag = name[(colon + 1)..].Trim();
+        if (tag.Equals("cloud", StringComparison.OrdinalIgnoreCase))
+        {
+            return name[..colon];
+        }
+
+        return !tag.Contains('/', StringComparison.Ordinal) && tag.EndsWith("-cloud", StringComparison.OrdinalIgnoreCase)
+            ? name[..(colon + 1)] + tag[..^"-cloud".Length]
+            : name;
     }
 
     /// <summary><c>details</c>: the strings always present, <c>families</c> may be null, lengths omitted when 0.</summary>

@@ -79,6 +79,7 @@ internal sealed class OllamaRouter : IHttpHandler
                 await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
                 return true;
             case FaultMode.Slow:
+            case FaultMode.SlowPs when request.Path == "/api/ps":
                 await Delays.AtLeastAsync(host.Time, fault.Delay, cancellationToken);
                 return false;
             case FaultMode.Truncated:

@@ -122,9 +122,16 @@ internal sealed class OpenAiChatEndpoint(HostContext host)
                 return OpenAiReply.EventAsync(response, chunk.EndObject().ToString());
             }, cancellationToken);
         }
-        catch (ApiException e) when (response.HasStarted)
+        catch (ApiException) when (response.HasStarted)
         {
-            await OpenAiReply.EventAsync(response, OpenAiReply.ErrorBody(e.StatusCode, e.Message).ToString());
+            // The native error line decodes as an empty ChatResponse: one more chunk with no model and
+            // an empty content, then the stream ends with no finish chunk and no [DONE]
+            // (server/routes.go streamResponse, middleware/openai.go ChatWriter.writeResponse, openai/openai.go toChunk).
+            var empty = Header(id, "chat.completion.chunk", created ?? host.Time.GetUtcNow().ToUnixTimeSeconds(), "")
+                .Name("choices").StartArray().StartObject().Property("index", 0)
+                .Name("delta").StartObject().Property("content", "").EndObject()
+                .Name("finish_reason").Null().EndObject().EndArray();
+            await OpenAiReply.EventAsync(response, empty.EndObject().ToString());
             await response.EndStreamAsync();
             return;
         }

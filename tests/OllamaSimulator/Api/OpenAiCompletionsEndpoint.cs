@@ -30,25 +30,40 @@ internal sealed class OpenAiCompletionsEndpoint(HostContext host)
             var options = InferenceOptions.Parse(null, model, host.Options, OpenAiRequests.MaxTokens(body));
             using var lease = await host.Scheduler.AcquireAsync(model, options.Runner, null, cancellationToken);
             var prompt = body.GetString("prompt");
+            var stream = body.GetBool("stream") == true;
+            var includeUsage = OpenAiRequests.IncludeUsage(body);
             if (prompt.Length == 0)
             {
-                // The native load reply, translated: no text, finish_reason "load".
+                // The native load reply, translated: no text, finish_reason "load"; streamed when asked.
                 lease.Dispose();
+                if (stream)
+                {
+                    await FinishStreamAsync(response, new CompletionChunkWriter(host, id, requested, includeUsage), "load", 0, 0);
+                    return;
+                }
+
                 await OpenAiReply.JsonAsync(response, Completion(id, requested, "", "load", 0, 0));
                 return;
             }
 
-            var generation = new GenerationRequest(TokenText.CountTokens(prompt) + TemplateTokens, false, false, options, started);
-            if (body.GetBool("stream") == true)
+            // FromCompleteRequest leaves think unset, so GenerateHandler turns it on for thinking models;
+            // only the response text reaches the chunks, but eval_count (completion_tokens) counts both.
+            var think = model.HasCapability("thinking");
+            var generation = new GenerationRequest(TokenText.CountTokens(prompt) + TemplateTokens, think, false, options, started);
+            if (stream)
             {
-                await StreamAsync(response, lease, generation, id, requested, OpenAiRequests.IncludeUsage(body), cancellationToken);
+                await StreamAsync(response, lease, generation, new CompletionChunkWriter(host, id, requested, includeUsage), cancellationToken);
                 return;
             }
 
             var text = new StringBuilder();
             var result = await Generator.RunAsync(host, lease, generation, token =>
             {
-                text.Append(token.Text);
+                if (!token.IsThinking)
+                {
+                    text.Append(token.Text);
+                }
+
                 return Task.CompletedTask;
             }, cancellationToken);
             lease.Dispose();
@@ -61,46 +76,34 @@ internal sealed class OpenAiCompletionsEndpoint(HostContext host)
     }
 
     private async Task StreamAsync(
-        HttpResponse response, Scheduling.RunnerLease lease, GenerationRequest generation, string id, string model, bool includeUsage, CancellationToken cancellationToken)
+        HttpResponse response, Scheduling.RunnerLease lease, GenerationRequest generation, CompletionChunkWriter chunks, CancellationToken cancellationToken)
     {
-        long? created = null;
-        GoJsonWriter Chunk(string text, string? finishReason)
-        {
-            created ??= host.Time.GetUtcNow().ToUnixTimeSeconds();
-            var json = OpenAiChatEndpoint.Header(id, "text_completion", created.Value, model)
-                .Name("choices").StartArray().StartObject().Property("text", text).Property("index", 0).Name("finish_reason");
-            if (finishReason is null)
-            {
-                json.Null();
-            }
-            else
-            {
-                json.String(finishReason);
-            }
-
-            return json.EndObject().EndArray().EndObject();
-        }
-
         GenerationResult result;
         try
         {
-            result = await Generator.RunAsync(host, lease, generation, token => OpenAiReply.EventAsync(response, Chunk(token.Text, null).ToString()), cancellationToken);
+            result = await Generator.RunAsync(
+                host, lease, generation, token => OpenAiReply.EventAsync(response, chunks.Chunk(token.IsThinking ? "" : token.Text, null)), cancellationToken);
         }
-        catch (ApiException e) when (response.HasStarted)
+        catch (ApiException) when (response.HasStarted)
         {
-            await OpenAiReply.EventAsync(response, OpenAiReply.ErrorBody(e.StatusCode, e.Message).ToString());
+            // The native error line decodes as an empty GenerateResponse: one more chunk, no [DONE]
+            // (server/routes.go streamResponse, middleware/openai.go CompleteWriter.writeResponse).
+            await OpenAiReply.EventAsync(response, chunks.Chunk("", null, modelOverride: ""));
             await response.EndStreamAsync();
             return;
         }
 
         lease.Dispose();
-        await OpenAiReply.EventAsync(response, Chunk("", result.DoneReason).ToString());
-        if (includeUsage)
+        await FinishStreamAsync(response, chunks, result.DoneReason, result.Metrics.PromptEvalCount, result.Metrics.EvalCount);
+    }
+
+    /// <summary>The final chunk, the usage chunk when asked for, and <c>[DONE]</c>.</summary>
+    private static async Task FinishStreamAsync(HttpResponse response, CompletionChunkWriter chunks, string doneReason, long promptTokens, long completionTokens)
+    {
+        await OpenAiReply.EventAsync(response, chunks.Chunk("", doneReason));
+        if (chunks.IncludeUsage)
         {
-            var usage = OpenAiChatEndpoint.Header(id, "text_completion", created ?? host.Time.GetUtcNow().ToUnixTimeSeconds(), model)
-                .Name("choices").StartArray().EndArray();
-            OpenAiReply.WriteUsage(usage, result.Metrics.PromptEvalCount, result.Metrics.EvalCount);
-            await OpenAiReply.EventAsync(response, usage.EndObject().ToString());
+            await OpenAiReply.EventAsync(response, chunks.UsageChunk(promptTokens, completionTokens));
         }
 
         await OpenAiReply.EventAsync(response, "[DONE]");

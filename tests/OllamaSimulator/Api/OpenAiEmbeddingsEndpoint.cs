@@ -19,30 +19,32 @@ internal sealed class OpenAiEmbeddingsEndpoint(HostContext host)
             return;
         }
 
+        // middleware/openai.go EmbeddingsMiddleware: encoding_format compared case-insensitively, then
+        // input "" becomes [""], and a missing or empty-array input is refused.
+        var format = body.GetString("encoding_format");
+        var base64 = format.Equals("base64", StringComparison.OrdinalIgnoreCase);
+        if (format.Length > 0 && !base64 && !format.Equals("float", StringComparison.OrdinalIgnoreCase))
+        {
+            await OpenAiReply.RequestErrorAsync(response, 400, $"Invalid value for 'encoding_format' = {format}. Supported values: ['float', 'base64'].");
+            return;
+        }
+
         var input = body.Get("input");
         if (input is null
-            || input is { ValueKind: JsonValueKind.String } s && s.GetString()!.Length == 0
             || input is { ValueKind: JsonValueKind.Array } a && a.GetArrayLength() == 0)
         {
             await OpenAiReply.RequestErrorAsync(response, 400, "invalid input");
             return;
         }
 
-        var format = body.GetString("encoding_format");
-        if (format is not ("" or "float" or "base64"))
-        {
-            await OpenAiReply.RequestErrorAsync(response, 400, $"invalid encoding_format: {GoQuote.Quote(format)}");
-            return;
-        }
-
         var requested = body.GetString("model");
         try
         {
-            var inputs = EmbedEndpoints.ReadInputs(input);
+            var inputs = input is { ValueKind: JsonValueKind.String } s && s.GetString()!.Length == 0 ? [""] : EmbedEndpoints.ReadInputs(input);
             var model = EmbedEndpoints.FindModel(host, requested);
             var options = InferenceOptions.Parse(null, model, host.Options);
             using var lease = await host.Scheduler.AcquireAsync(model, options.Runner, null, cancellationToken);
-            var tokens = await Embedder.EvaluateAsync(host, lease, inputs, cancellationToken);
+            var tokens = await Embedder.EvaluateAsync(host, lease, inputs, 400, cancellationToken);
             lease.Dispose();
             var dimensions = (int)(body.GetInt("dimensions") ?? 0);
             var json = new GoJsonWriter().StartObject().Property("object", "list").Name("data").StartArray();
@@ -50,7 +52,7 @@ internal sealed class OpenAiEmbeddingsEndpoint(HostContext host)
             {
                 var vector = EmbeddingVectors.Normalized(model, inputs[i], dimensions);
                 json.StartObject().Property("object", "embedding").Name("embedding");
-                if (format == "base64")
+                if (base64)
                 {
                     // Little-endian float32 bytes, as OpenAI clients decode them.
                     var bytes = new byte[vector.Length * sizeof(float)];

@@ -10,11 +10,8 @@ internal static class OpenAiRequests
     /// <summary>The native handler's model checks; <paramref name="notFoundStatusIsGenerate"/> picks generate's rules over chat's.</summary>
     public static SimulatedModel FindCompletionModel(HostContext host, string requested, bool notFoundStatusIsGenerate)
     {
-        var name = ModelName.Parse(requested);
-        if (!name.IsValid)
-        {
-            throw notFoundStatusIsGenerate ? ApiException.NotFound($"model '{requested}' not found") : ApiException.BadRequest("model is required");
-        }
+        var name = Requests.ModelRef(
+            requested, () => notFoundStatusIsGenerate ? ApiException.NotFound($"model '{requested}' not found") : ApiException.BadRequest("model is required"));
 
         if (name.IsCloud)
         {

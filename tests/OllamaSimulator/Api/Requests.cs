@@ -1,5 +1,6 @@
 using OllamaSimulator.Http;
 using OllamaSimulator.Json;
+using OllamaSimulator.Models;
 
 namespace OllamaSimulator.Api;
 
@@ -11,6 +12,22 @@ internal static class Requests
     {
         var body = JsonBody.TryParse(request.Body, schema, out var error);
         return body ?? throw ApiException.BadRequest(error == JsonBody.EndOfInput ? "missing request body" : error!);
+    }
+
+    /// <summary>
+    /// The requested model's name (server/model_resolver.go parseAndValidateModelRef, server/routes.go
+    /// writeModelRefParseError): an empty one gets the handler's own answer, a non-empty invalid one
+    /// 400 <c>invalid model name</c>.
+    /// </summary>
+    public static ModelName ModelRef(string requested, Func<ApiException> whenEmpty)
+    {
+        var name = ModelName.Parse(requested);
+        if (name.IsValid)
+        {
+            return name;
+        }
+
+        throw requested.Trim().Length == 0 ? whenEmpty() : ApiException.BadRequest("invalid model name");
     }
 
     /// <summary>The <c>keep_alive</c> field; null when absent (the runner's value is then left alone).</summary>

@@ -102,9 +102,9 @@ internal sealed class ControlApi : IHttpHandler
                 delay = TimeSpan.FromMilliseconds(d.GetDouble());
             }
 
-            if ((mode == FaultMode.Slow && delay is null) || delay < TimeSpan.Zero)
+            if ((mode.IsDelay() && delay is null) || delay < TimeSpan.Zero)
             {
-                return Reply.ErrorAsync(response, 400, "mode \"slow\" needs a non-negative \"delayMs\"");
+                return Reply.ErrorAsync(response, 400, $"mode \"{ControlJson.FaultName(mode)}\" needs a non-negative \"delayMs\"");
             }
 
             host.SetFault(mode, delay);

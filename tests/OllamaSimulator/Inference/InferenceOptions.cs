@@ -25,7 +25,8 @@ internal sealed record InferenceOptions(RunnerOptions Runner, int NumPredict, IR
         ["use_mmap"] = Kind.Boolean, ["stop"] = Kind.StringArray,
     };
 
-    public static InferenceOptions Parse(JsonElement? options, SimulatedModel model, SimulatorOptions simulator, int? numPredictOverride = null)
+    /// <param name="shift">The request's <c>shift</c> (generate and chat), null when absent.</param>
+    public static InferenceOptions Parse(JsonElement? options, SimulatedModel model, SimulatorOptions simulator, int? numPredictOverride = null, bool? shift = null)
     {
         var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         if (options is { ValueKind: JsonValueKind.Object } map)
@@ -55,13 +56,26 @@ internal sealed record InferenceOptions(RunnerOptions Runner, int NumPredict, IR
             numCtx = Math.Max(numCtx, 2048);
         }
 
+        // server/routes.go scheduleRunner: embedding models default to their own batch (not automatic);
+        // server/sched.go applyAutomaticGenerationBatch sizes a completion runner's batch by its context.
+        var explicitBatch = values.ContainsKey("num_batch");
+        var embeddingBatch = !explicitBatch && model.HasCapability("embedding");
+        var numBatch = explicitBatch ? Int("num_batch", RunnerOptions.DefaultNumBatch)
+            : embeddingBatch ? Math.Min(RunnerOptions.EmbeddingNumBatch, numCtx)
+            : model.HasCapability("completion") ? RunnerOptions.AutomaticBatch(numCtx)
+            : RunnerOptions.DefaultNumBatch;
         var runner = new RunnerOptions(
             numCtx,
-            Int("num_batch", RunnerOptions.DefaultNumBatch),
+            numBatch,
+            !explicitBatch && !embeddingBatch,
             Int("num_gpu", -1),
-            Int("main_gpu", 0),
+            values.ContainsKey("main_gpu") ? Int("main_gpu", 0) : null,
             values.TryGetValue("use_mmap", out var mmap) ? mmap.GetBoolean() : null,
-            Int("num_thread", 0));
+            Int("num_thread", 0),
+            // The simulated models have no draft model: only an explicit value is kept (server/routes.go modelOptions).
+            Int("draft_num_predict", 0),
+            // server/sched.go resolveContextShift: the request's shift, else every family but deepseek2.
+            shift ?? !(model.Family == "deepseek2" || model.Families?.Contains("deepseek2") == true));
         var stop = values.TryGetValue("stop", out var s) ? s.EnumerateArray().Select(e => e.GetString()!).ToArray() : [];
         return new InferenceOptions(runner, numPredictOverride ?? Int("num_predict", -1), stop);
     }

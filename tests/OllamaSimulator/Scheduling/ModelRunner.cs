@@ -31,7 +31,7 @@ internal sealed class ModelRunner
     /// <summary>Null until the first request finishes: <c>/api/ps</c> then estimates now + keep-alive.</summary>
     public DateTimeOffset? ExpiresAt { get; set; }
 
-    /// <summary>Set for eviction or reload: no new request attaches, and it unloads once idle.</summary>
+    /// <summary>Set for eviction or reload: it unloads once idle (requests that need no reload still attach meanwhile).</summary>
     public bool Expiring { get; set; }
 
     public int FreeSlots { get; set; }
@@ -44,6 +44,12 @@ internal sealed class ModelRunner
 
     /// <summary>Fires when the runner process "crashes"; in-flight requests then fail.</summary>
     public CancellationTokenSource Crashed { get; } = new();
+
+    /// <summary>
+    /// The process died. Nothing watches it (server/sched.go): it stays loaded, in <c>/api/ps</c> and on
+    /// its keep-alive timer, until that expires or the next request's health check (needsReload) fails.
+    /// </summary>
+    public bool Dead { get; set; }
 
     public bool IsIdle => RefCount == 0;
 

@@ -79,7 +79,7 @@ internal sealed partial class ModelScheduler
                         return;
                     }
 
-                    // Options changed (or it is already on its way out): let it finish, unload, load again.
+                    // Options changed (or the runner died): let it finish, unload, load again.
                     waitForUnload = ExpireLocked(existing);
                 }
                 else if (runners.Count >= options.MaxLoadedModels || !FitsLocked(next.Model))
@@ -171,7 +171,10 @@ internal sealed partial class ModelScheduler
         return model.RuntimeSize <= 0.8 * free;
     }
 
-    /// <summary>Victim: the first idle runner by shortest keep-alive (then name), else the shortest-keep-alive one.</summary>
+    /// <summary>
+    /// Victim: the first idle runner by shortest keep-alive, ties by blob path, else the first of that
+    /// order (server/sched.go ByDurationAndName: the model's path under blobs/, <c>sha256-</c> + digest).
+    /// </summary>
     private Task EvictLocked()
     {
         var leaving = runners.Values.FirstOrDefault(r => r.Expiring);
@@ -180,7 +183,7 @@ internal sealed partial class ModelScheduler
             return leaving.Unloaded.Task;
         }
 
-        var ordered = runners.Values.OrderBy(r => r.KeepAlive).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        var ordered = runners.Values.OrderBy(r => r.KeepAlive).ThenBy(r => r.Model.Digest, StringComparer.Ordinal).ToList();
         var victim = ordered.FirstOrDefault(r => r.IsIdle) ?? ordered[0];
         counters.CountEviction();
         return ExpireLocked(victim);

@@ -111,18 +111,22 @@ internal sealed partial class ModelScheduler
         }
     }
 
-    /// <summary>Simulates the runner process dying: it leaves <c>/api/ps</c> and its requests fail.</summary>
+    /// <summary>
+    /// Simulates the runner process dying: its requests fail, but it stays in <c>/api/ps</c> until its
+    /// keep-alive expires or the next request for it reloads it (server/sched.go needsReload pings it).
+    /// False when it is not loaded or already dead.
+    /// </summary>
     public bool Crash(string modelName)
     {
         CancellationTokenSource crashed;
         lock (gate)
         {
-            if (!runners.TryGetValue(ModelName.Parse(modelName).Key, out var runner) || runner.State != ModelState.Loaded)
+            if (!runners.TryGetValue(ModelName.Parse(modelName).Key, out var runner) || runner.State != ModelState.Loaded || runner.Dead)
             {
                 return false;
             }
 
-            UnloadLocked(runner);
+            runner.Dead = true;
             crashed = runner.Crashed;
         }
 
@@ -130,8 +134,12 @@ internal sealed partial class ModelScheduler
         return true;
     }
 
+    /// <summary>
+    /// server/sched.go GetRunner and processPending: a loaded runner takes the request unless it needs a
+    /// reload (other options, or a failed health check); being marked for eviction does not stop it.
+    /// </summary>
     private static bool CanAttach(ModelRunner runner, RunnerOptions wanted) =>
-        runner.State == ModelState.Loaded && !runner.Expiring && !wanted.RequiresReloadOf(runner.Options);
+        runner.State == ModelState.Loaded && !runner.Dead && !wanted.RequiresReloadOf(runner.Options);
 
     private RunnerLease Attach(ModelRunner runner, TimeSpan? keepAlive, long startedTimestamp)
     {

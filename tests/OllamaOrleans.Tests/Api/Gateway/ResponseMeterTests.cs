@@ -61,6 +61,54 @@ public sealed class ResponseMeterTests
         Assert.NotNull(meter.FirstContent);
     }
 
+    /// <summary>middleware/openai.go CompleteWriter.writeResponse: with include_usage every chunk carries a usage.</summary>
+    [Fact]
+    public void Sse_StripUsage_Completions_CutsTheUsageOfEveryChunk()
+    {
+        const string zero = ",\"usage\":{\"prompt_tokens\":0,\"completion_tokens\":0,\"total_tokens\":0}";
+        const string text = "data: {\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"created\":1,\"choices\":[{\"text\":\"Hi\",\"index\":0,\"finish_reason\":null}],\"model\":\"m\",\"system_fingerprint\":\"fp_ollama\"";
+        const string stop = "data: {\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"created\":1,\"choices\":[{\"text\":\"\",\"index\":0,\"finish_reason\":\"stop\"}],\"model\":\"m\",\"system_fingerprint\":\"fp_ollama\"";
+        const string usage = "data: {\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"created\":1,\"choices\":[],\"model\":\"m\",\"system_fingerprint\":\"fp_ollama\",\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":1,\"total_tokens\":13}}\n\n";
+
+        var (meter, forwarded) = Run(MeteredEndpoint.OpenAiCompletions, "text/event-stream", true, true, text + zero + "}\n\n" + stop[..30], stop[30..] + zero + "}\n\n" + usage + "data: [DONE]\n\n");
+
+        Assert.Equal(text + "}\n\n" + stop + "}\n\n" + "data: [DONE]\n\n", forwarded);
+        Assert.Equal((12L, 1L), (meter.PromptTokens, meter.GenerationTokens));
+    }
+
+    [Theory]
+    [InlineData("{\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\",\"reasoning\":\"Okay\"},\"finish_reason\":null}]}")]
+    [InlineData("{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"id\":\"call_1\",\"index\":0,\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]},\"finish_reason\":null}]}")]
+    public void Sse_ReasoningOrToolCall_IsTheFirstToken(string chunk)
+    {
+        const string empty = "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}\n\n";
+
+        var (meter, _) = Run(MeteredEndpoint.OpenAiChat, "text/event-stream", false, true, empty, "data: " + chunk + "\n\n", "data: [DONE]\n\n");
+
+        Assert.Equal(TimeSpan.FromMilliseconds(10), meter.FirstContent);
+    }
+
+    [Fact]
+    public void Sse_NoGeneratedToken_HasNoFirstToken()
+    {
+        const string empty = "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}\n\n";
+
+        Assert.Null(Run(MeteredEndpoint.OpenAiChat, "text/event-stream", false, true, empty, "data: [DONE]\n\n").Meter.FirstContent);
+    }
+
+    /// <summary>
+    /// An error after the first chunk reaches an OpenAI client as one empty chunk and no [DONE]
+    /// (middleware/openai.go ChatWriter.writeResponse): the stream is cut short, as the client sees it.
+    /// </summary>
+    [Fact]
+    public void Sse_OllamaErrorAfterTheFirstChunk_IsTruncated()
+    {
+        const string content = "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"system_fingerprint\":\"fp_ollama\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hi\"},\"finish_reason\":null}]}\n\n";
+        const string empty = "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"\",\"system_fingerprint\":\"fp_ollama\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\"},\"finish_reason\":null}]}\n\n";
+
+        Assert.Equal("truncated", Run(MeteredEndpoint.OpenAiChat, "text/event-stream", true, true, content, empty).Meter.Failure);
+    }
+
     [Fact]
     public void Sse_WithoutStrip_ForwardsChunksAsTheyCome()
     {
@@ -89,6 +137,18 @@ public sealed class ResponseMeterTests
 
         Assert.Equal(8, meter.PromptTokens);
         Assert.Equal(0.0010195, meter.LoadSeconds!.Value, 9);
+        Assert.Null(meter.QueueWaitSeconds);
+    }
+
+    /// <summary>server/routes.go GenerateHandler: the reply that loaded the model carries no metrics.</summary>
+    [Fact]
+    public void Json_LoadReply_RecordsNoLoadDuration()
+    {
+        var (meter, _) = Run(MeteredEndpoint.Generate, "application/json; charset=utf-8", false, true, """{"model":"llama3.2","created_at":"2026-08-22T16:52:21.499127Z","response":"","done":true,"done_reason":"load"}""");
+
+        Assert.Equal("load", meter.DoneReason);
+        Assert.Null(meter.LoadSeconds);
+        Assert.Null(meter.QueueWaitSeconds);
     }
 
     [Fact]

@@ -32,7 +32,41 @@ public sealed class GenerateStreamReaderTests
         Assert.Equal(("stop", 26L, 259L), (reader.DoneReason, reader.PromptTokens, reader.GenerationTokens));
         Assert.Equal(4.23271, reader.GenerationSeconds, 9);
         Assert.Equal(0.130079, reader.PromptEvalSeconds, 9);
-        Assert.Equal(6.338219291, reader.LoadSeconds, 9);
+        Assert.Equal(6.338219291, reader.LoadSeconds!.Value, 9);
+        Assert.Equal(0.005809792, reader.QueueWaitSeconds!.Value, 9);
+    }
+
+    [Theory]
+    [InlineData("""{"message":{"role":"assistant","content":"","thinking":"Okay"},"done":false}""")]
+    [InlineData("""{"message":{"role":"assistant","content":"","tool_calls":[{"function":{"name":"f","arguments":{}}}]},"done":false}""")]
+    [InlineData("""{"response":"","thinking":"Okay","done":false}""")]
+    public void FirstGeneratedToken_OfAnyKind_IsTheFirstToken(string line)
+    {
+        var reader = Read(("""{"message":{"role":"assistant","content":""},"done":false}""", 10), (line, 40), ("""{"message":{"role":"assistant","content":"Hi"},"done":false}""", 70), (Final, 90));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(40), reader.FirstContent);
+    }
+
+    /// <summary>server/routes.go GenerateHandler: the load reply to an empty prompt carries no metrics.</summary>
+    [Fact]
+    public void LoadReply_HasNoLoadDuration_NoQueueWait_NoFirstToken()
+    {
+        var reader = Read(("""{"model":"llama3.2","created_at":"2026-08-22T16:52:21.499127Z","response":"","done":true,"done_reason":"load"}""", 900));
+
+        Assert.True(reader.Done);
+        Assert.Equal("load", reader.DoneReason);
+        Assert.Null(reader.LoadSeconds);
+        Assert.Null(reader.QueueWaitSeconds);
+        Assert.Null(reader.FirstContent);
+    }
+
+    [Fact]
+    public void FinalWithoutPromptEvalDuration_HasLoadButNoQueueWait()
+    {
+        var reader = Read(("""{"done":true,"total_duration":14143917,"load_duration":1019500,"prompt_eval_count":8}""", 20));
+
+        Assert.Equal(0.0010195, reader.LoadSeconds!.Value, 9);
+        Assert.Null(reader.QueueWaitSeconds);
     }
 
     [Fact]
