@@ -62,6 +62,43 @@ public sealed class GatewaySdkClientTests(GatewayFixture fixture) : IClassFixtur
         Assert.Equal(byHost.Generation + byFleet.Generation, Traffic(scrape, "ollama_generation_tokens_total"));
     }
 
+    /// <summary>
+    /// /fleet reads the model of every inference route (a multipart field for transcriptions) and answers
+    /// a model no host has in the shape of that route's middleware; store changes point at /h/{host}.
+    /// </summary>
+    [Fact]
+    public async Task Fleet_ReadsTheModelOfEveryRoute_AndAnswersInItsShape()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(fixture.Silo.BaseUri, "fleet/"), Timeout = TimeSpan.FromSeconds(30) };
+        async Task<(int Status, string Body)> PostAsync(string path, HttpContent content)
+        {
+            using var response = await http.PostAsync(path, content);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        var messages = await PostAsync("v1/messages", new StringContent("""{"model":"nothere","max_tokens":5,"messages":[{"role":"user","content":"hi"}]}"""));
+        var responses = await PostAsync("v1/responses", new StringContent("""{"model":"nothere","input":"hi"}"""));
+        using var form = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "a.wav" }, { new StringContent("nothere"), "model" } };
+        var transcription = await PostAsync("v1/audio/transcriptions", form);
+        var show = await PostAsync("api/show", new StringContent("""{"model":"nothere"}"""));
+        var pull = await PostAsync("api/pull", new StringContent("""{"model":"llama3.2"}"""));
+        using var retrieve = await http.GetAsync("v1/models/nothere");
+
+        Assert.Equal(404, messages.Status);
+        using (var anthropic = JsonDocument.Parse(messages.Body))
+        {
+            Assert.Equal("error", anthropic.RootElement.GetProperty("type").GetString());
+            Assert.Equal("""{"type":"not_found_error","message":"model 'nothere' not found"}""", anthropic.RootElement.GetProperty("error").GetRawText());
+        }
+
+        const string OpenAiNotFound = """{"error":{"message":"model 'nothere' not found","type":"not_found_error","param":null,"code":null}}""";
+        Assert.Equal((404, OpenAiNotFound), responses);
+        Assert.Equal((404, OpenAiNotFound), transcription);
+        Assert.Equal((404, OpenAiNotFound), ((int)retrieve.StatusCode, await retrieve.Content.ReadAsStringAsync()));
+        Assert.Equal((404, """{"error":"model 'nothere' not found"}"""), show);
+        Assert.Equal((400, """{"error":"/api/pull changes the models of one host, so /fleet cannot route it: address one host with /h/{host}/api/pull"}"""), pull);
+    }
+
     /// <summary>Runs the npm clients' check; returns what they counted through the gateway.</summary>
     private static async Task<ClientTotals> RunNodeAsync(string direct, string gateway, string client, string? mode = null)
     {
