@@ -85,14 +85,14 @@ internal sealed class ResponsesEndpoint(HostContext host)
 
             var answer = new StringBuilder();
             var reasoning = new StringBuilder();
-            var createdAt = Now();
             var result = await Generator.RunAsync(host, lease, generation, token =>
             {
                 (token.IsThinking ? reasoning : answer).Append(token.Text);
                 return Task.CompletedTask;
             }, cancellationToken);
             lease.Dispose();
-            var json = echo.Response(responseId, requested, createdAt, Now(), o => Output(o, responseId, itemId, answer.ToString(), reasoning.ToString()), result.Metrics.PromptEvalCount, result.Metrics.EvalCount);
+            // created_at is the final chat response's time; completed_at is set as it is written.
+            var json = echo.Response(responseId, requested, Now(), Now(), o => Output(o, responseId, itemId, answer.ToString(), reasoning.ToString()), result.Metrics.PromptEvalCount, result.Metrics.EvalCount);
             await OpenAiReply.JsonAsync(response, json);
         }
         catch (ApiException e) when (!response.HasStarted)
