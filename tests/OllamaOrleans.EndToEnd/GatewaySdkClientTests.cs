@@ -59,6 +59,7 @@ public sealed class GatewaySdkClientTests(GatewayFixture fixture) : IClassFixtur
         }
 
         Assert.Equal(byHost.Prompt + byFleet.Prompt, Traffic(scrape, "ollama_prompt_tokens_total"));
+        Assert.Equal(byHost.Streamed + byFleet.Streamed, Traffic(scrape, "ollama_time_to_first_token_seconds_count"));
         Assert.Equal(byHost.Generation + byFleet.Generation, Traffic(scrape, "ollama_generation_tokens_total"));
     }
 
@@ -128,6 +129,7 @@ public sealed class GatewaySdkClientTests(GatewayFixture fixture) : IClassFixtur
         var root = totals.RootElement;
         return new ClientTotals(
             root.GetProperty("requests").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble()),
+            root.GetProperty("streamed").GetDouble(),
             root.GetProperty("prompt").GetDouble(),
             root.GetProperty("generation").GetDouble());
     }
@@ -161,7 +163,7 @@ public sealed class GatewaySdkClientTests(GatewayFixture fixture) : IClassFixtur
 
         Assert.Equal(expected.Parts, actual.Parts);
         Assert.Equal((expected.Done.DoneReason, expected.Done.PromptEvalCount, expected.Done.EvalCount), (actual.Done.DoneReason, actual.Done.PromptEvalCount, actual.Done.EvalCount));
-        return new ClientTotals(new Dictionary<string, double> { ["chat"] = 1 }, actual.Done.PromptEvalCount, actual.Done.EvalCount);
+        return new ClientTotals(new Dictionary<string, double> { ["chat"] = 1 }, 1, actual.Done.PromptEvalCount, actual.Done.EvalCount);
     }
 
     private static double Gateway(Exposition s, string endpoint) =>
@@ -170,10 +172,12 @@ public sealed class GatewaySdkClientTests(GatewayFixture fixture) : IClassFixtur
     private static double Traffic(Exposition s, string name, string? endpoint = null) =>
         s.Named(name).Where(x => x["model"] == Model && x["source"] == "traffic" && (endpoint is null || x["endpoint"] == endpoint)).Sum(x => x.Value);
 
-    /// <summary>What a client counted through the gateway: requests per endpoint label, prompt and generated tokens.</summary>
-    private sealed class ClientTotals(Dictionary<string, double> requests, double prompt, double generation)
+    /// <summary>What a client counted through the gateway: requests per endpoint label, streamed ones, prompt and generated tokens.</summary>
+    private sealed class ClientTotals(Dictionary<string, double> requests, double streamed, double prompt, double generation)
     {
         public Dictionary<string, double> Requests { get; } = requests;
+
+        public double Streamed { get; private set; } = streamed;
 
         public double Prompt { get; private set; } = prompt;
 
@@ -188,6 +192,7 @@ public sealed class GatewaySdkClientTests(GatewayFixture fixture) : IClassFixtur
                 Requests[endpoint] = Requests.GetValueOrDefault(endpoint) + count;
             }
 
+            Streamed += other.Streamed;
             Prompt += other.Prompt;
             Generation += other.Generation;
         }

@@ -26,15 +26,17 @@ const clients = (base, viaGateway) => ({
 });
 const directClients = clients(direct, false);
 const gatewayClients = clients(gateway, true);
-const totals = { requests: {}, prompt: 0, generation: 0 };
+const totals = { requests: {}, streamed: 0, prompt: 0, generation: 0 };
 
 // Runs one scenario both ways; `run` returns { result, prompt, generation } where result is compared.
-async function check(name, endpoint, run) {
+// Streamed answers are counted apart: the gateway measures the time to their first token.
+async function check(name, endpoint, run, streamed = false) {
   try {
     const expected = await run(directClients);
     const actual = await run(gatewayClients);
     assert.deepEqual(actual.result, expected.result);
     totals.requests[endpoint] = (totals.requests[endpoint] ?? 0) + 1;
+    totals.streamed += streamed ? 1 : 0;
     totals.prompt += actual.prompt;
     totals.generation += actual.generation;
     console.log(`ok   ${name}`);
@@ -62,7 +64,7 @@ await check('openai chat stream', 'v1/chat/completions', async ({ openai }) => {
   }
   assert.ok(usage, 'the usage chunk it asked for arrives');
   return { result: { chunks, usage }, prompt: usage.prompt_tokens, generation: usage.completion_tokens };
-});
+}, true);
 
 await check('openai completions', 'v1/completions', async ({ openai }) => {
   const reply = await openai.completions.create({ model: 'llama3.2', prompt: 'Say hi', max_tokens: 3 });
@@ -79,7 +81,7 @@ await check('openai completions stream', 'v1/completions', async ({ openai }) =>
   }
   assert.ok(usage, 'the usage chunk it asked for arrives');
   return { result: { texts, usage }, prompt: usage.prompt_tokens, generation: usage.completion_tokens };
-});
+}, true);
 
 await check('openai responses', 'v1/responses', async ({ openai }) => {
   const reply = await openai.responses.create({ model: 'llama3.2', input: 'Why is the sky blue?', instructions: 'Be brief', max_output_tokens: 4 });
@@ -105,7 +107,7 @@ await check('openai responses stream', 'v1/responses', async ({ openai }) => {
     prompt: completed.usage.input_tokens,
     generation: completed.usage.output_tokens,
   };
-});
+}, true);
 
 await check('anthropic messages', 'v1/messages', async ({ anthropic }) => {
   const reply = await anthropic.messages.create({ model: 'llama3.2', max_tokens: 4, messages });
@@ -122,7 +124,7 @@ await check('anthropic messages stream', 'v1/messages', async ({ anthropic }) =>
   const final = await stream.finalMessage();
   const { content, stop_reason, usage } = final;
   return { result: { events, content, stop_reason, usage }, prompt: usage.input_tokens, generation: usage.output_tokens };
-});
+}, true);
 
 // A transcription answers nothing until the whole text is generated: SKIP_TRANSCRIPTION=1 leaves it out
 // where the gateway's upstream timeout is shorter than the simulator's answer.
@@ -141,7 +143,7 @@ await check('ollama chat stream', 'chat', async ({ ollama }) => {
     else parts.push(part.message.content);
   }
   return { result: { parts, reason: done.done_reason, counts: [done.prompt_eval_count, done.eval_count] }, prompt: done.prompt_eval_count, generation: done.eval_count };
-});
+}, true);
 
 await check('ollama generate', 'generate', async ({ ollama }) => {
   const reply = await ollama.generate({ model: 'llama3.2', prompt: 'Hello', stream: false, options: { num_predict: 2 } });
