@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using OllamaOrleans.GrainInterfaces;
 
 namespace OllamaOrleans.Api.Gateway;
 
@@ -40,6 +41,8 @@ public static class OllamaErrors
     public static string ModelNotFound(MeteredEndpoint endpoint, string model) => endpoint switch
     {
         MeteredEndpoint.Embed or MeteredEndpoint.Embeddings => $"model \"{model}\" not found, try pulling it first",
+        // Show (and /v1/models/{model}, which calls it) names the model in its shortest full form.
+        MeteredEndpoint.None => $"model '{ModelName.Normalize(model)}' not found",
         _ => $"model '{model}' not found",
     };
 }

@@ -95,8 +95,8 @@ public sealed class GatewaySdkClientTests(GatewayFixture fixture) : IClassFixtur
         const string OpenAiNotFound = """{"error":{"message":"model 'nothere' not found","type":"not_found_error","param":null,"code":null}}""";
         Assert.Equal((404, OpenAiNotFound), responses);
         Assert.Equal((404, OpenAiNotFound), transcription);
-        Assert.Equal((404, OpenAiNotFound), ((int)retrieve.StatusCode, await retrieve.Content.ReadAsStringAsync()));
-        Assert.Equal((404, """{"error":"model 'nothere' not found"}"""), show);
+        Assert.Equal((404, OpenAiNotFound.Replace("'nothere'", "'nothere:latest'", StringComparison.Ordinal)), ((int)retrieve.StatusCode, await retrieve.Content.ReadAsStringAsync()));
+        Assert.Equal((404, """{"error":"model 'nothere:latest' not found"}"""), show);
         Assert.Equal((400, """{"error":"/api/pull changes the models of one host, so /fleet cannot route it: address one host with /h/{host}/api/pull"}"""), pull);
     }
 

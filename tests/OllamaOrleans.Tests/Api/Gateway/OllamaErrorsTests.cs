@@ -39,4 +39,11 @@ public sealed class OllamaErrorsTests
         Assert.Equal(
             """{"error":{"message":"model 'x' not found","type":"not_found_error","param":null,"code":null}}""",
             (await WriteAsync(404, endpoint)).Body.GetRawText());
+
+    [Theory]
+    [InlineData(MeteredEndpoint.None, "nothere", "model 'nothere:latest' not found")]
+    [InlineData(MeteredEndpoint.AnthropicMessages, "nothere", "model 'nothere' not found")]
+    [InlineData(MeteredEndpoint.Embed, "nothere", "model \"nothere\" not found, try pulling it first")]
+    public void ModelNotFound_AsTheHandlerBehindTheRouteWordsIt(MeteredEndpoint endpoint, string model, string expected) =>
+        Assert.Equal(expected, OllamaErrors.ModelNotFound(endpoint, model));
 }
