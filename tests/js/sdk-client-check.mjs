@@ -126,6 +126,31 @@ await check('anthropic messages stream', 'v1/messages', async ({ anthropic }) =>
   return { result: { events, content, stop_reason, usage }, prompt: usage.input_tokens, generation: usage.output_tokens };
 }, true);
 
+// deepseek-r1:8b thinks first: 19 tokens of thinking, then the answer.
+await check('anthropic messages stream with thinking', 'v1/messages', async ({ anthropic }) => {
+  const stream = anthropic.messages.stream({ model: 'deepseek-r1:8b', max_tokens: 23, messages });
+  const events = [];
+  for await (const event of stream) {
+    events.push([event.type, event.index ?? null, event.delta ?? null]);
+  }
+  const final = await stream.finalMessage();
+  assert.deepEqual(final.content.map((c) => c.type), ['thinking', 'text']);
+  const { content, stop_reason, usage } = final;
+  return { result: { events, content, stop_reason, usage }, prompt: usage.input_tokens, generation: usage.output_tokens };
+}, true);
+
+await check('openai responses stream with reasoning', 'v1/responses', async ({ openai }) => {
+  const stream = await openai.responses.create({ model: 'deepseek-r1:8b', input: 'Why is the sky blue?', max_output_tokens: 23, stream: true });
+  const events = [];
+  let completed;
+  for await (const event of stream) {
+    events.push([event.type, event.sequence_number, event.delta ?? null]);
+    if (event.type === 'response.completed') completed = event.response;
+  }
+  assert.deepEqual(completed.output.map((o) => o.type), ['reasoning', 'message']);
+  return { result: { events, output: completed.output.map((o) => o.summary ?? o.content), usage: completed.usage }, prompt: completed.usage.input_tokens, generation: completed.usage.output_tokens };
+}, true);
+
 // A transcription answers nothing until the whole text is generated: SKIP_TRANSCRIPTION=1 leaves it out
 // where the gateway's upstream timeout is shorter than the simulator's answer.
 if (process.env.SKIP_TRANSCRIPTION !== '1') await check('openai audio transcription', 'v1/audio/transcriptions', async ({ openai }) => {
