@@ -81,15 +81,29 @@ public static class GatewayEndpoints
 
         var directory = context.RequestServices.GetRequiredService<IHostDirectory>();
         var hosts = directory.All;
-        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        var method = context.Request.Method;
+        if (FleetRoutes.HostOnlyMessage(path) is { } refusal)
+        {
+            await OllamaErrors.WriteAsync(context, StatusCodes.Status400BadRequest, refusal, MeteredEndpoint.None);
+            return;
+        }
+
+        if (FleetRoutes.ModelInPath(method, path) is { } named)
+        {
+            // GET /v1/models/{model}: OpenAI's shape for "not found", as Ollama's RetrieveMiddleware writes it.
+            var read = new RequestFacts(MeteredEndpoint.None, named, false, false, ReadOnlyMemory<byte>.Empty);
+            await RouteAsync(context, new PathString(path), read, MeteredEndpoint.OpenAiChat, hosts);
+            return;
+        }
+
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
         {
             await ListAsync(context, path, hosts);
             return;
         }
 
         var proxy = context.RequestServices.GetRequiredService<GatewayProxy>();
-        var pathString = new PathString(path);
-        if (await proxy.PrepareAsync(context, pathString) is not { } facts)
+        if (await proxy.PrepareAsync(context, new PathString(path), routing: true) is not { } facts)
         {
             return;
         }
@@ -100,11 +114,19 @@ public static class GatewayEndpoints
             return;
         }
 
+        await RouteAsync(context, new PathString(path), facts, facts.Endpoint, hosts);
+    }
+
+    /// <summary>Offers the request to the host <see cref="FleetRouter"/> picks for its model, then the next ones.</summary>
+    private static async Task RouteAsync(HttpContext context, PathString path, RequestFacts facts, MeteredEndpoint errorShape, IReadOnlyList<GrainInterfaces.HostSnapshot> hosts)
+    {
+        var model = facts.Model!;
+        var proxy = context.RequestServices.GetRequiredService<GatewayProxy>();
         var tracker = context.RequestServices.GetRequiredService<InFlightTracker>();
-        var host = FleetRouter.Choose(facts.Model, hosts, tracker.Host);
+        var host = FleetRouter.Choose(model, hosts, tracker.Host);
         if (host is null)
         {
-            await OllamaErrors.WriteAsync(context, StatusCodes.Status404NotFound, OllamaErrors.ModelNotFound(facts.Endpoint, facts.Model), facts.Endpoint);
+            await OllamaErrors.WriteAsync(context, StatusCodes.Status404NotFound, OllamaErrors.ModelNotFound(facts.Endpoint, model), errorShape);
             return;
         }
 
@@ -114,8 +136,8 @@ public static class GatewayEndpoints
         while (host is not null)
         {
             tried.Add(host.Name);
-            var next = tried.Count < FleetRouter.MaxAttempts ? FleetRouter.Choose(facts.Model, hosts, tracker.Host, tried) : null;
-            if (await proxy.ForwardAsync(context, host, pathString, facts, anotherHostMayTry: next is not null))
+            var next = tried.Count < FleetRouter.MaxAttempts ? FleetRouter.Choose(model, hosts, tracker.Host, tried) : null;
+            if (await proxy.ForwardAsync(context, host, path, facts, anotherHostMayTry: next is not null))
             {
                 return;
             }

@@ -22,11 +22,16 @@ public sealed class GatewayProxy(
     ClientIdentity clients,
     TimeProvider time)
 {
-    /// <summary>Reads what the gateway needs from the request; null when it already answered (413).</summary>
-    public async Task<RequestFacts?> PrepareAsync(HttpContext context, PathString path)
+    /// <summary>
+    /// Reads what the gateway needs from the request; null when it already answered (413). With
+    /// <paramref name="routing"/>, also the model of a request that is not measured but routed by the
+    /// model in its body (<c>/api/show</c>); such a model only routes, it is not measured.
+    /// </summary>
+    public async Task<RequestFacts?> PrepareAsync(HttpContext context, PathString path, bool routing = false)
     {
         var endpoint = MeteredEndpoints.Classify(context.Request.Method, path.Value ?? "/");
-        if (endpoint == MeteredEndpoint.None)
+        var modelInBody = routing && FleetRoutes.ModelInBody(context.Request.Method, path.Value ?? "/");
+        if (endpoint == MeteredEndpoint.None && !modelInBody)
         {
             return new RequestFacts(endpoint, null, false, false, ReadOnlyMemory<byte>.Empty);
         }
@@ -38,7 +43,9 @@ public sealed class GatewayProxy(
             return null;
         }
 
-        var facts = RequestInspector.Inspect(endpoint, body.Value);
+        var facts = endpoint == MeteredEndpoint.AudioTranscriptions
+            ? new RequestFacts(endpoint, await MultipartModel.ReadAsync(context.Request.ContentType, body.Value), false, false, body.Value)
+            : RequestInspector.Inspect(endpoint, body.Value);
         RequestBody.Replace(context, facts.Body);
         return facts;
     }
@@ -51,7 +58,7 @@ public sealed class GatewayProxy(
     {
         var started = time.GetTimestamp();
         var at = time.GetUtcNow();
-        var model = facts.Model is null ? null : ModelName.Normalize(facts.Model);
+        var model = facts.Model is null || facts.Endpoint == MeteredEndpoint.None ? null : ModelName.Normalize(facts.Model);
         using var lease = model is null ? default(InFlightTracker.Lease?) : inFlight.Enter(host.Name, model);
         var meter = new ResponseMeter(facts.Endpoint, facts.StripUsage, () => time.GetElapsedTime(started));
         var original = context.Response.Body;
@@ -67,7 +74,7 @@ public sealed class GatewayProxy(
         try
         {
             var config = new ForwarderRequestConfig { ActivityTimeout = options.Value.UpstreamTimeout };
-            var transformer = facts.Endpoint == MeteredEndpoint.None ? new PathTransformer(path) : new PathTransformer(path, facts.Body);
+            var transformer = facts.Endpoint == MeteredEndpoint.None && facts.Body.IsEmpty ? new PathTransformer(path) : new PathTransformer(path, facts.Body);
             var error = await forwarder.SendAsync(context, host.Registration.Url, client.Invoker, config, transformer);
             var exception = context.GetForwarderErrorFeature()?.Exception;
             outcome = error == ForwarderError.None ? "" : GatewayOutcome.FromForwarderError(error, exception);
@@ -114,7 +121,7 @@ public sealed class GatewayProxy(
     {
         context.Features.Set<IForwarderErrorFeature>(null);
         context.Response.StatusCode = StatusCodes.Status200OK;
-        if (facts.Endpoint != MeteredEndpoint.None)
+        if (facts.Endpoint != MeteredEndpoint.None || !facts.Body.IsEmpty)
         {
             RequestBody.Replace(context, facts.Body);
         }

@@ -11,4 +11,7 @@ public enum MeteredEndpoint
     OpenAiChat,
     OpenAiCompletions,
     OpenAiEmbeddings,
+    OpenAiResponses,
+    AnthropicMessages,
+    AudioTranscriptions,
 }

@@ -19,6 +19,9 @@ public static class MeteredEndpoints
             "/v1/chat/completions" => MeteredEndpoint.OpenAiChat,
             "/v1/completions" => MeteredEndpoint.OpenAiCompletions,
             "/v1/embeddings" => MeteredEndpoint.OpenAiEmbeddings,
+            "/v1/responses" => MeteredEndpoint.OpenAiResponses,
+            "/v1/messages" => MeteredEndpoint.AnthropicMessages,
+            "/v1/audio/transcriptions" => MeteredEndpoint.AudioTranscriptions,
             _ => MeteredEndpoint.None,
         };
     }
@@ -33,11 +36,19 @@ public static class MeteredEndpoints
         MeteredEndpoint.OpenAiChat => "v1/chat/completions",
         MeteredEndpoint.OpenAiCompletions => "v1/completions",
         MeteredEndpoint.OpenAiEmbeddings => "v1/embeddings",
+        MeteredEndpoint.OpenAiResponses => "v1/responses",
+        MeteredEndpoint.AnthropicMessages => "v1/messages",
+        MeteredEndpoint.AudioTranscriptions => "v1/audio/transcriptions",
         _ => "other",
     };
 
+    /// <summary>Chat, completions and embeddings: answers read by <see cref="OpenAiEventReader"/>.</summary>
     public static bool IsOpenAi(this MeteredEndpoint endpoint) =>
         endpoint is MeteredEndpoint.OpenAiChat or MeteredEndpoint.OpenAiCompletions or MeteredEndpoint.OpenAiEmbeddings;
+
+    /// <summary>Whether Ollama answers this endpoint's errors in OpenAI's envelope (<c>{"error":{"message",…}}</c>).</summary>
+    public static bool HasOpenAiErrors(this MeteredEndpoint endpoint) =>
+        endpoint.IsOpenAi() || endpoint is MeteredEndpoint.OpenAiResponses or MeteredEndpoint.AudioTranscriptions;
 
     /// <summary>Whether a request without <c>"stream"</c> streams: Ollama's native generate and chat do.</summary>
     public static bool StreamsByDefault(this MeteredEndpoint endpoint) =>

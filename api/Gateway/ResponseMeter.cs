@@ -19,6 +19,7 @@ public sealed class ResponseMeter(MeteredEndpoint endpoint, bool stripUsage, Fun
     private readonly ArrayBufferWriter<byte> pending = new();
     private readonly GenerateStreamReader native = new();
     private readonly OpenAiEventReader openAi = new();
+    private readonly IStreamEventReader? events = IStreamEventReader.For(endpoint);
     private bool overflow;
 
     public MeterMode Mode { get; private set; }
@@ -87,7 +88,11 @@ public sealed class ResponseMeter(MeteredEndpoint endpoint, bool stripUsage, Fun
     public bool Truncated { get; private set; }
 
     /// <summary>The outcome class of a 200 answer: null when fine, else stream_error, malformed or truncated.</summary>
-    public string? Failure => Mode switch
+    public string? Failure => events is not null && Mode is MeterMode.Sse or MeterMode.Json
+        ? events.Failure ?? (events.Done ? null : RequestOutcomes.Truncated)
+        : NativeOrOpenAiFailure;
+
+    private string? NativeOrOpenAiFailure => Mode switch
     {
         MeterMode.Ndjson => native.Failure ?? (native.Done ? null : RequestOutcomes.Truncated),
         MeterMode.Sse => openAi.Failure ?? (openAi.Done ? null : RequestOutcomes.Truncated),
@@ -96,9 +101,9 @@ public sealed class ResponseMeter(MeteredEndpoint endpoint, bool stripUsage, Fun
         _ => null,
     };
 
-    public long PromptTokens => endpoint.IsOpenAi() ? openAi.PromptTokens : native.PromptTokens;
+    public long PromptTokens => events is not null ? events.PromptTokens : endpoint.IsOpenAi() ? openAi.PromptTokens : native.PromptTokens;
 
-    public long GenerationTokens => endpoint.IsOpenAi() ? openAi.CompletionTokens : native.GenerationTokens;
+    public long GenerationTokens => events is not null ? events.GenerationTokens : endpoint.IsOpenAi() ? openAi.CompletionTokens : native.GenerationTokens;
 
     public double PromptEvalSeconds => native.PromptEvalSeconds;
 
@@ -108,7 +113,7 @@ public sealed class ResponseMeter(MeteredEndpoint endpoint, bool stripUsage, Fun
 
     public double? QueueWaitSeconds => native.QueueWaitSeconds;
 
-    public string? DoneReason => native.DoneReason;
+    public string? DoneReason => events is not null ? events.DoneReason : native.DoneReason;
 
     private void Append(ReadOnlyMemory<byte> chunk) => pending.Write(chunk.Span);
 
@@ -170,7 +175,12 @@ public sealed class ResponseMeter(MeteredEndpoint endpoint, bool stripUsage, Fun
         var usageOnly = false;
         foreach (var line in Encoding.UTF8.GetString(eventBytes).Split('\n'))
         {
-            if (line.StartsWith("data:", StringComparison.Ordinal))
+            if (line.StartsWith("data:", StringComparison.Ordinal) && events is not null)
+            {
+                events.ReadEvent(Encoding.UTF8.GetBytes(line[5..].Trim()));
+                MarkContent(events.SawContent);
+            }
+            else if (line.StartsWith("data:", StringComparison.Ordinal))
             {
                 usageOnly |= openAi.ReadEvent(Encoding.UTF8.GetBytes(line[5..].Trim()));
                 MarkContent(openAi.SawContent);
@@ -182,9 +192,17 @@ public sealed class ResponseMeter(MeteredEndpoint endpoint, bool stripUsage, Fun
 
     private void ReadBody(ReadOnlySpan<byte> body)
     {
-        if (endpoint.IsOpenAi())
+        if (events is not null)
+        {
+            events.ReadBody(body);
+        }
+        else if (endpoint.IsOpenAi())
         {
             openAi.ReadBody(body);
+        }
+        else if (endpoint == MeteredEndpoint.AudioTranscriptions)
+        {
+            // {"text": …}: no usage to read; the request is counted with its status and latency.
         }
         else if (endpoint is MeteredEndpoint.Embed or MeteredEndpoint.Embeddings)
         {

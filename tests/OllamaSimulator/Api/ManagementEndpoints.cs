@@ -18,7 +18,6 @@ internal sealed class ManagementEndpoints(HostContext host)
         ("HEAD", "/api/blobs/:digest", null), ("POST", "/api/me", null), ("POST", "/api/signout", null),
         ("DELETE", "/api/user/keys/:encodedKey", null), ("POST", "/api/experimental/web_search", null),
         ("POST", "/api/experimental/web_fetch", null), ("GET", "/api/experimental/model-recommendations", null),
-        ("POST", "/v1/responses", "0.13.3"), ("POST", "/v1/audio/transcriptions", null), ("POST", "/v1/messages", "0.14.0"),
     ];
 
     public void Map(RouteTable routes)

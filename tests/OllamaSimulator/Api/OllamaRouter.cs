@@ -27,6 +27,9 @@ internal sealed class OllamaRouter : IHttpHandler
         new OpenAiCompletionsEndpoint(host).Map(routes);
         new OpenAiEmbeddingsEndpoint(host).Map(routes);
         new OpenAiModelsEndpoint(host).Map(routes);
+        new ResponsesEndpoint(host).Map(routes);
+        new TranscriptionsEndpoint(host).Map(routes);
+        new AnthropicMessagesEndpoint(host).Map(routes);
     }
 
     public async Task HandleAsync(HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
