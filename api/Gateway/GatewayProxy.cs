@@ -51,7 +51,9 @@ public sealed class GatewayProxy(
     {
         var started = time.GetTimestamp();
         var at = time.GetUtcNow();
-        var model = facts.Model is null ? null : ModelName.Normalize(facts.Model);
+        // Every metered route passes here: a model the host does not list becomes "other" and no grain.
+        var listed = facts.Model is null ? null : ModelAdmission.Listed(host, facts.Model);
+        var model = facts.Model is null ? null : listed ?? ModelAdmission.Other;
         using var lease = model is null ? default(InFlightTracker.Lease?) : inFlight.Enter(host.Name, model);
         var meter = new ResponseMeter(facts.Endpoint, facts.StripUsage, () => time.GetElapsedTime(started));
         var original = context.Response.Body;
@@ -89,7 +91,7 @@ public sealed class GatewayProxy(
 
         if (neverConnected && anotherHostMayTry && !context.Response.HasStarted)
         {
-            Record(context, host.Name, model, facts, meter, outcome, at, time.GetElapsedTime(started), clientAnswered: false);
+            Record(context, host.Name, model, listed is not null, facts, meter, outcome, at, time.GetElapsedTime(started), clientAnswered: false);
             ForgetFailure(context, facts);
             return false;
         }
@@ -105,7 +107,7 @@ public sealed class GatewayProxy(
             outcome = status == StatusCodes.Status200OK ? meter.Failure ?? "200" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        Record(context, host.Name, model, facts, meter, outcome, at, time.GetElapsedTime(started), clientAnswered: true);
+        Record(context, host.Name, model, listed is not null, facts, meter, outcome, at, time.GetElapsedTime(started), clientAnswered: true);
         return true;
     }
 
@@ -121,10 +123,11 @@ public sealed class GatewayProxy(
     }
 
     /// <summary>
-    /// Counts the request for its host and hands the measurement to the model grain; the client's own
-    /// series count it once, for the attempt that answered it.
+    /// Counts the request for its host and hands the measurement to the model grain when the host lists
+    /// the model (<paramref name="listed"/>); the client's own series count it once, for the attempt
+    /// that answered it.
     /// </summary>
-    private void Record(HttpContext context, string host, string? model, RequestFacts facts, ResponseMeter meter, string outcome, DateTimeOffset at, TimeSpan latency, bool clientAnswered)
+    private void Record(HttpContext context, string host, string? model, bool listed, RequestFacts facts, ResponseMeter meter, string outcome, DateTimeOffset at, TimeSpan latency, bool clientAnswered)
     {
         metrics.Request(host, facts.Endpoint.Label(), outcome);
         if (outcome == RequestOutcomes.Disconnected && model is not null)
@@ -155,7 +158,11 @@ public sealed class GatewayProxy(
             client,
             meter.DoneReason,
             meter.QueueWaitSeconds);
-        queue.Enqueue(new TrafficRecord(host, model, record));
+        if (listed)
+        {
+            queue.Enqueue(new TrafficRecord(host, model, record));
+        }
+
         if (clientAnswered)
         {
             metrics.Client(client, outcome, meter.PromptTokens, meter.GenerationTokens);
