@@ -48,7 +48,36 @@ public sealed partial class GatewayHostileClientTests(HostileClientFixture fixtu
         SameSeries(before, after);
         Assert.Equal(0, after.Value("ollama_requests_in_flight", ("host", host), ("model", "other")));
         Assert.Equal(200, after.Samples.Where(s => s.Name == "ollama_gateway_requests_total" && s["host"] == host && s["status"] == "404").Sum(s => s.Value) - before.Samples.Where(s => s.Name == "ollama_gateway_requests_total" && s["host"] == host && s["status"] == "404").Sum(s => s.Value));
-        Assert.Equal(files, StateFiles());
+        Assert.Empty(StateFiles().Except(files));
+    }
+
+    [Fact]
+    public async Task ARemovedHost_TakesItsGatewaySeriesAlong()
+    {
+        using var admin = ApiKeys.Client(fixture.Silo.BaseUri, ApiKeys.Admin);
+        using (var created = await admin.SendJsonAsync(HttpMethod.Post, "api/v1/hosts", new { name = "leaving", url = $"http://{fixture.Host(2)}" }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        }
+
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(15), fixture.Silo.ScrapeAsync, s => s.Value("ollama_up", ("host", "leaving")) == 1, s => s?.Text ?? "no scrape");
+        Assert.Equal(200, (await PostAsync("h/leaving/api/generate", AnyEndpointBody(GatewayFuzz.Listed))).Status);
+        Assert.Equal(404, (await PostAsync("h/leaving/api/generate", AnyEndpointBody("made-up-leaving"))).Status);
+        var served = await fixture.Silo.ScrapeAsync();
+        Assert.Equal(
+            [("ollama_gateway_requests_total", 1.0), ("ollama_gateway_requests_total", 1.0), ("ollama_requests_in_flight", 0.0), ("ollama_requests_in_flight", 0.0)],
+            served.Samples.Where(s => s["host"] == "leaving" && (s.Name.StartsWith("ollama_gateway_", StringComparison.Ordinal) || s.Name == "ollama_requests_in_flight")).Select(s => (s.Name, s.Value)).Order());
+
+        using (var deleted = await admin.DeleteAsync("api/v1/hosts/leaving"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        await Eventually.WithinAsync(
+            TimeSpan.FromSeconds(20),
+            fixture.Silo.ScrapeAsync,
+            s => s.Samples.All(x => x["host"] != "leaving"),
+            s => "series of the removed host left: " + string.Join(", ", s?.Samples.Where(x => x["host"] == "leaving").Select(x => x.Name) ?? []));
     }
 
     [Fact]

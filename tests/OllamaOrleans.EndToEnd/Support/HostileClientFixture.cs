@@ -3,9 +3,10 @@ using System.Globalization;
 namespace OllamaOrleans.EndToEnd.Support;
 
 /// <summary>
-/// One silo with the gateway, its state in files, in front of two fast simulated hosts (no load time,
-/// three-token answers, eight requests at once), for the tests that play a hostile client: thousands
-/// of requests must pass in seconds, and every file the grains store is visible.
+/// One silo with the gateway, its state in files and the API keys of <see cref="ApiKeys"/>, in front of
+/// two fast simulated hosts (no load time, three-token answers, eight requests at once) and a third the
+/// tests may register, for the tests that play a hostile client: thousands of requests must pass in
+/// seconds, and every file the grains store is visible.
 /// </summary>
 public sealed class HostileClientFixture : IAsyncLifetime
 {
@@ -19,10 +20,11 @@ public sealed class HostileClientFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Simulator = await SimulatorProcess.StartAsync(2, "--load-ms", "0", "--tokens-per-second", "100000", "--response-tokens", "3", "--num-parallel", "8");
-        Silo = SiloProcess.Start(new Dictionary<string, string>
+        Simulator = await SimulatorProcess.StartAsync(3, "--load-ms", "0", "--tokens-per-second", "100000", "--response-tokens", "3", "--num-parallel", "8");
+        var settings = ApiKeys.Settings();
+        settings["OLLAMA_URL"] = $"http://{Host(0)},http://{Host(1)}";
+        Silo = SiloProcess.Start(new Dictionary<string, string>(settings)
         {
-            ["OLLAMA_URL"] = Simulator.OllamaUrls,
             ["COLLECT_INTERVAL"] = "1",
             ["Monitor__Probes__Mode"] = "Off",
             ["Monitor__StateDirectory"] = StateDirectory,
@@ -38,7 +40,8 @@ public sealed class HostileClientFixture : IAsyncLifetime
         // The steady state the tests count series against: the model loaded on both hosts, each host
         // busy once, so the model's and the node's resource series (busy and idle) are all there.
         using var http = new HttpClient();
-        foreach (var port in Simulator.Ports)
+        int[] ports = [Simulator.BasePort, Simulator.BasePort + 1];
+        foreach (var port in ports)
         {
             await Simulator.LoadAsync(port, "llama3.2:latest");
             using var content = new StringContent("""{"model":"llama3.2","prompt":"hi","stream":false,"options":{"num_predict":2}}""");
@@ -48,7 +51,7 @@ public sealed class HostileClientFixture : IAsyncLifetime
         await Eventually.WithinAsync(
             TimeSpan.FromSeconds(30),
             Silo.ScrapeAsync,
-            s => Simulator.Ports.All(p => s.Value("ollama_activity_seconds_total", ("host", $"127.0.0.1:{p}"), ("state", "busy")) > 0
+            s => ports.All(p => s.Value("ollama_activity_seconds_total", ("host", $"127.0.0.1:{p}"), ("state", "busy")) > 0
                 && s.Value("ollama_model_context_length", ("host", $"127.0.0.1:{p}"), ("model", "llama3.2:latest")) is not null),
             s => "no steady state:\n" + s?.Text);
     }
