@@ -44,6 +44,15 @@ public sealed class RedisAuthTests : IAsyncLifetime
         await PollsAndStoresAsync(silo, redis);
     }
 
+    [Fact]
+    public async Task AnUnreadablePasswordFile_ExitsWithCode2NamingIt()
+    {
+        await using var silo = Start("127.0.0.1:1", ("REDIS_PASSWORD_FILE", "/nonexistent/redis-secret"));
+
+        Assert.Equal(2, await silo.Process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains(silo.Process.Output, l => l.Contains("REDIS_PASSWORD_FILE: '/nonexistent/redis-secret' cannot be read", StringComparison.Ordinal));
+    }
+
     private async Task PollsAndStoresAsync(SiloProcess silo, RedisServer redis)
     {
         await silo.WaitUntilReadyAsync();
