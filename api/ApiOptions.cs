@@ -11,6 +11,9 @@ public sealed class ApiOptions
     /// <summary>Requests per minute per key (per client address without a key) on <c>/api/v1</c>; more get 429.</summary>
     public int RateLimitPerMinute { get; set; } = 600;
 
+    /// <summary>Requests a second per source address on <c>/probe</c> (bursts of ten seconds' worth); more get 429.</summary>
+    public int ProbeRateLimitPerSecond { get; set; } = 50;
+
     /// <summary><c>Monitor:TransientHosts:Enabled</c>: whether <c>/probe</c> registers targets that are not registered.</summary>
     public bool TransientHostsEnabled { get; set; } = true;
 }

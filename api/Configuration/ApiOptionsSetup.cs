@@ -11,6 +11,7 @@ internal sealed class ApiOptionsSetup(IConfiguration configuration, ApiHostFacts
         var read = new SettingReader(configuration, errors.Errors);
         options.MaxRequestBodyBytes = read.Integer($"{ApiOptions.Section}:MaxRequestBodyKilobytes", 1, 10 * 1024) is { } kilobytes ? kilobytes * 1024L : options.MaxRequestBodyBytes;
         options.RateLimitPerMinute = read.Integer($"{ApiOptions.Section}:RateLimitPerMinute", 1, 1_000_000) ?? options.RateLimitPerMinute;
+        options.ProbeRateLimitPerSecond = read.Integer($"{ApiOptions.Section}:ProbeRateLimitPerSecond", 1, 100_000) ?? options.ProbeRateLimitPerSecond;
         options.TransientHostsEnabled = host.TransientHostsEnabled;
     }
 }

@@ -9,16 +9,20 @@ namespace OllamaOrleans.Api.Gateway;
 /// Names the client of a request for per-client usage: the name of the API key it presented, else the
 /// configured header, else "anonymous". Names
 /// are bounded in length and charset, and at most <see cref="GatewayOptions.MaxClients"/> distinct ones
-/// are tracked; later ones become "other", so a client cannot blow up the series count.
+/// are tracked; later ones become "other" (counted in <c>ollama_gateway_clients_overflow_total</c>),
+/// so a client cannot blow up the series count.
 /// </summary>
-public sealed class ClientIdentity(IOptions<GatewayOptions> options)
+public sealed class ClientIdentity(IOptions<GatewayOptions> options, GatewayMetrics metrics)
 {
     public const string Anonymous = "anonymous";
     public const string Other = "other";
     private const int MaxLength = 64;
     private readonly ConcurrentDictionary<string, bool> seen = new(StringComparer.Ordinal);
+    private readonly Lock admitting = new();
+    private long overflowed;
 
-    public long Overflowed { get; private set; }
+    /// <summary>Names turned into "other" because the cap was reached.</summary>
+    public long Overflowed => Interlocked.Read(ref overflowed);
 
     public string Of(HttpContext context)
     {
@@ -39,14 +43,18 @@ public sealed class ClientIdentity(IOptions<GatewayOptions> options)
             return name;
         }
 
-        if (seen.Count >= options.Value.MaxClients)
+        // New names are admitted one at a time, so concurrent requests cannot take the count past the cap.
+        lock (admitting)
         {
-            Overflowed++;
-            return Other;
+            if (seen.ContainsKey(name) || seen.Count < options.Value.MaxClients && seen.TryAdd(name, true))
+            {
+                return name;
+            }
         }
 
-        seen.TryAdd(name, true);
-        return name;
+        Interlocked.Increment(ref overflowed);
+        metrics.ClientOverflowed();
+        return Other;
     }
 
     public static string Sanitize(string? raw)

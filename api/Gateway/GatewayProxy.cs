@@ -58,7 +58,9 @@ public sealed class GatewayProxy(
     {
         var started = time.GetTimestamp();
         var at = time.GetUtcNow();
-        var model = facts.Model is null || facts.Endpoint == MeteredEndpoint.None ? null : ModelName.Normalize(facts.Model);
+        // Every metered route passes here: a model the host does not list becomes "other" and no grain.
+        var metered = facts.Model is not null && facts.Endpoint != MeteredEndpoint.None;
+        var model = metered ? ModelAdmission.Listed(host, facts.Model!) ?? ModelAdmission.Other : null;
         using var lease = model is null ? default(InFlightTracker.Lease?) : inFlight.Enter(host.Name, model);
         var meter = new ResponseMeter(facts.Endpoint, facts.StripUsage, () => time.GetElapsedTime(started));
         var original = context.Response.Body;
@@ -96,7 +98,7 @@ public sealed class GatewayProxy(
 
         if (neverConnected && anotherHostMayTry && !context.Response.HasStarted)
         {
-            Record(context, host.Name, model, facts, meter, outcome, at, time.GetElapsedTime(started), clientAnswered: false);
+            Record(context, host.Name, model, listed is not null, facts, meter, outcome, at, time.GetElapsedTime(started), clientAnswered: false);
             ForgetFailure(context, facts);
             return false;
         }
@@ -112,7 +114,7 @@ public sealed class GatewayProxy(
             outcome = status == StatusCodes.Status200OK ? meter.Failure ?? "200" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        Record(context, host.Name, model, facts, meter, outcome, at, time.GetElapsedTime(started), clientAnswered: true);
+        Record(context, host.Name, model, listed is not null, facts, meter, outcome, at, time.GetElapsedTime(started), clientAnswered: true);
         return true;
     }
 
@@ -128,10 +130,11 @@ public sealed class GatewayProxy(
     }
 
     /// <summary>
-    /// Counts the request for its host and hands the measurement to the model grain; the client's own
-    /// series count it once, for the attempt that answered it.
+    /// Counts the request for its host and hands the measurement to the model grain when the host lists
+    /// the model (<paramref name="listed"/>); the client's own series count it once, for the attempt
+    /// that answered it.
     /// </summary>
-    private void Record(HttpContext context, string host, string? model, RequestFacts facts, ResponseMeter meter, string outcome, DateTimeOffset at, TimeSpan latency, bool clientAnswered)
+    private void Record(HttpContext context, string host, string? model, bool listed, RequestFacts facts, ResponseMeter meter, string outcome, DateTimeOffset at, TimeSpan latency, bool clientAnswered)
     {
         metrics.Request(host, facts.Endpoint.Label(), outcome);
         if (outcome == RequestOutcomes.Disconnected && model is not null)
@@ -162,7 +165,11 @@ public sealed class GatewayProxy(
             client,
             meter.DoneReason,
             meter.QueueWaitSeconds);
-        queue.Enqueue(new TrafficRecord(host, model, record));
+        if (listed)
+        {
+            queue.Enqueue(new TrafficRecord(host, model, record));
+        }
+
         if (clientAnswered)
         {
             metrics.Client(client, outcome, meter.PromptTokens, meter.GenerationTokens);

@@ -20,6 +20,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<GatewayProxy>();
         services.AddHostedService<TrafficFlusher>();
         services.AddHostedService<HostActivityReporter>();
+        services.AddHostedService<GatewaySeriesSweeper>();
         return services;
     }
 }

@@ -13,6 +13,19 @@ public static class RequestInspector
 {
     public static RequestFacts Inspect(MeteredEndpoint endpoint, ReadOnlyMemory<byte> body)
     {
+        try
+        {
+            return Read(endpoint, body);
+        }
+        catch (InvalidOperationException)
+        {
+            // Invalid UTF-8 in a name, which JsonNode transcodes only when it is looked up: not JSON either.
+            return new RequestFacts(endpoint, null, false, false, body);
+        }
+    }
+
+    private static RequestFacts Read(MeteredEndpoint endpoint, ReadOnlyMemory<byte> body)
+    {
         JsonNode? root;
         try
         {

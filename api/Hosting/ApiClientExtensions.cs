@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
-using StackExchange.Redis;
 
 namespace OllamaOrleans.Api.Hosting;
 
@@ -12,7 +11,7 @@ public static class ApiClientExtensions
     /// <summary>
     /// The Orleans client: the silos' gateways from Redis membership when <c>REDIS_CONNECTION</c> (or
     /// <c>Orleans:RedisConnection</c>) is set, else the local silo's gateway (<c>Orleans:GatewayPort</c>,
-    /// 30000). Same cluster and service ids as the silos (<c>Orleans:ClusterId</c>, <c>Orleans:ServiceId</c>).
+    /// 30000); a password as <see cref="RedisConnection"/> finds it. Same cluster and service ids as the silos (<c>Orleans:ClusterId</c>, <c>Orleans:ServiceId</c>).
     /// </summary>
     public static WebApplicationBuilder AddApiClusterClient(this WebApplicationBuilder builder)
     {
@@ -29,8 +28,7 @@ public static class ApiClientExtensions
             });
             if (redis is not null)
             {
-                var options = ConfigurationOptions.Parse(redis);
-                options.AbortOnConnectFail = false;
+                var options = RedisConnection.Options(redis, configuration);
                 client.UseRedisClustering(o => o.ConfigurationOptions = options);
             }
             else

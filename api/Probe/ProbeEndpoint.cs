@@ -21,8 +21,9 @@ public static class ProbeEndpoint
     public static IEndpointConventionBuilder MapProbeApi(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/probe", ProbeAsync).WithName("Probe").WithTags("Probe")
             .RequireAuthorization(ApiPolicies.Read)
+            .RequireRateLimiting(ProbeRateLimit.Policy)
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<IResult> ProbeAsync(
         HttpContext context, string? target, IGrainFactory grains, TargetGuard guard, ApiKeyStore keys, IOptions<ApiOptions> options, IHostExposition exposition)

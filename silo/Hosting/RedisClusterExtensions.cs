@@ -1,7 +1,7 @@
 using System.Net;
+using OllamaOrleans.Api.Hosting;
 using OllamaOrleans.Grains;
 using Orleans.Configuration;
-using StackExchange.Redis;
 
 namespace OllamaOrleans.Silo.Hosting;
 
@@ -11,10 +11,10 @@ public static class RedisClusterExtensions
     /// Cluster mode: Redis membership, grain storage and reminders under one cluster and service id;
     /// in a Kubernetes pod, Orleans' Kubernetes hosting supplies the silo's name, address and ids.
     /// </summary>
-    public static ISiloBuilder UseRedisCluster(this ISiloBuilder silo, string connection, OrleansSettings settings)
+    public static ISiloBuilder UseRedisCluster(this ISiloBuilder silo, string connection, IConfiguration configuration, OrleansSettings settings)
     {
-        var redis = ConfigurationOptions.Parse(connection);
-        redis.AbortOnConnectFail = false;
+        // Password and TLS as StackExchange.Redis takes them, or REDIS_PASSWORD(_FILE): RedisConnection.
+        var redis = RedisConnection.Options(connection, configuration);
         if (KubernetesPod.IsDetected)
         {
             // Silo name, advertised address and cluster ids from the pod; pods of dead silos deleted.

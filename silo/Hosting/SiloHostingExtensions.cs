@@ -24,7 +24,7 @@ public static class SiloHostingExtensions
         {
             if (mode.IsCluster)
             {
-                silo.UseRedisCluster(mode.RedisConnection!, orleans);
+                silo.UseRedisCluster(mode.RedisConnection!, builder.Configuration, orleans);
             }
             else
             {

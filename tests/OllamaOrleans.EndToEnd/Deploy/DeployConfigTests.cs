@@ -99,6 +99,25 @@ public sealed class DeployConfigTests
     }
 
     [Fact]
+    public void ComposeRedis_AsksForThePasswordSecret_WhichTheSilosAndTheApiRead()
+    {
+        var compose = YamlFile.Load("compose.yaml");
+        var services = compose.Get("services")!;
+        Assert.Equal("${REDIS_PASSWORD_SECRET:-./deploy/docker/redis-password.example}", compose.Get("secrets")!.Get("redis_password")!.Text("file"));
+        Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "deploy", "docker", "redis-password.example")));
+        Assert.Contains("--requirepass \"$$(cat /run/secrets/redis_password)\"", services.Get("redis")!.Items("command").Last().ToString(), StringComparison.Ordinal);
+        foreach (var name in new[] { "redis", "silo", "api" })
+        {
+            Assert.Equal(["redis_password"], services.Get(name)!.Items("secrets").Select(s => s.ToString()));
+        }
+
+        foreach (var name in new[] { "silo", "api" })
+        {
+            Assert.Equal("/run/secrets/redis_password", services.Get(name)!.Get("environment")!.Text("REDIS_PASSWORD_FILE"));
+        }
+    }
+
+    [Fact]
     public void ComposePrometheus_ScrapesTheSilosAndTheApiProcess_ByTheirServiceNames()
     {
         var jobs = YamlFile.Load("deploy", "prometheus", "prometheus.yml").Items("scrape_configs")

@@ -71,6 +71,26 @@ public sealed class KubernetesManifestTests
         Assert.Equal("ollama-orleans", env["Orleans__ServiceId"].Text("value"));
     }
 
+    [Fact]
+    public void Redis_AsksForThePasswordOfItsSecret_WhichTheSilosAndTheApiSend()
+    {
+        Assert.Equal("Opaque", Find("redis.yaml", "Secret", "redis-auth").Text("type"));
+        var redis = Find("redis.yaml", "StatefulSet", "redis").Get("spec")!.Get("template")!.Get("spec")!.Items("containers").Single();
+        var args = redis.Items("args").Select(a => a.ToString()).ToList();
+        Assert.Equal("$(REDIS_PASSWORD)", args[args.IndexOf("--requirepass") + 1]);
+        Assert.Equal("redis-auth/password", SecretRef(Env(redis)["REDIS_PASSWORD"]));
+        Assert.Equal("redis-auth/password", SecretRef(Env(redis)["REDISCLI_AUTH"]));
+
+        foreach (var (file, name) in new[] { ("silo.yaml", "silo"), ("api.yaml", "api") })
+        {
+            var container = Find(file, "Deployment", name).Get("spec")!.Get("template")!.Get("spec")!.Items("containers").Single();
+            Assert.Equal("redis-auth/password", SecretRef(Env(container)["REDIS_PASSWORD"]));
+        }
+    }
+
+    private static string? SecretRef(YamlNode env) =>
+        env.Get("valueFrom")?.Get("secretKeyRef") is { } secret ? $"{secret.Text("name")}/{secret.Text("key")}" : null;
+
     private static Dictionary<string, YamlNode> Env(YamlNode container) =>
         container.Items("env").ToDictionary(e => e.Text("name")!, e => e);
 

@@ -121,7 +121,9 @@ internal sealed class HttpConnection
             await Console.Error.WriteLineAsync($"[simulator] unhandled error for {request.Method} {request.RawPath}: {e}");
             if (!response.HasStarted)
             {
+                // gin answers and keeps the connection, as its 500 says (Connection: keep-alive).
                 await response.WriteAsync(500, null, []);
+                return closed == 0 && response.IsComplete && response.KeepAlive;
             }
 
             return false;

@@ -23,7 +23,7 @@ public sealed class ClientIdentityTests
     [Fact]
     public void Admit_BeyondTheCap_IsOther_AndCounted()
     {
-        var identity = new ClientIdentity(Options.Create(new GatewayOptions { MaxClients = 2 }));
+        var identity = new ClientIdentity(Options.Create(new GatewayOptions { MaxClients = 2 }), new GatewayMetrics());
 
         Assert.Equal("a", identity.Admit("a"));
         Assert.Equal("b", identity.Admit("b"));
@@ -33,9 +33,23 @@ public sealed class ClientIdentityTests
     }
 
     [Fact]
+    public async Task Admit_ManyNewNamesAtOnce_TakesExactlyTheCap_AndCountsEveryOverflow()
+    {
+        var identity = new ClientIdentity(Options.Create(new GatewayOptions { MaxClients = 10 }), new GatewayMetrics());
+        var exported = OverflowExported();
+
+        var names = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => identity.Admit($"client{i}"))));
+
+        Assert.Equal(10, names.Count(n => n != "other"));
+        Assert.Equal(10, names.Where(n => n != "other").Distinct().Count());
+        Assert.Equal(190, identity.Overflowed);
+        Assert.True(OverflowExported() - exported >= 190);
+    }
+
+    [Fact]
     public void Of_AKeyedRequest_IsNamedByItsKey_NotByTheHeader()
     {
-        var identity = new ClientIdentity(Options.Create(new GatewayOptions { ClientHeader = "X-Client" }));
+        var identity = new ClientIdentity(Options.Create(new GatewayOptions { ClientHeader = "X-Client" }), new GatewayMetrics());
         var keyed = new DefaultHttpContext
         {
             User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "team-a"), new Claim(ClaimTypes.Role, ApiRoles.Read)], ApiKeyAuthenticationHandler.SchemeName)),
@@ -46,5 +60,13 @@ public sealed class ClientIdentityTests
 
         Assert.Equal("team-a", identity.Of(keyed));
         Assert.Equal("bob", identity.Of(unkeyed));
+    }
+
+    private static double OverflowExported()
+    {
+        using var stream = new MemoryStream();
+        Prometheus.Metrics.DefaultRegistry.CollectAndExportAsTextAsync(stream).GetAwaiter().GetResult();
+        var line = System.Text.Encoding.UTF8.GetString(stream.ToArray()).Split('\n').Single(l => l.StartsWith("ollama_gateway_clients_overflow_total ", StringComparison.Ordinal));
+        return double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
     }
 }
