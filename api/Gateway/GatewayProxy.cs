@@ -60,7 +60,8 @@ public sealed class GatewayProxy(
         var at = time.GetUtcNow();
         // Every metered route passes here: a model the host does not list becomes "other" and no grain.
         var metered = facts.Model is not null && facts.Endpoint != MeteredEndpoint.None;
-        var model = metered ? ModelAdmission.Listed(host, facts.Model!) ?? ModelAdmission.Other : null;
+        var listed = metered ? ModelAdmission.Listed(host, facts.Model!) : null;
+        var model = metered ? listed ?? ModelAdmission.Other : null;
         using var lease = model is null ? default(InFlightTracker.Lease?) : inFlight.Enter(host.Name, model);
         var meter = new ResponseMeter(facts.Endpoint, facts.StripUsage, () => time.GetElapsedTime(started));
         var original = context.Response.Body;
