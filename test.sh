@@ -35,7 +35,8 @@ install_node_packages() {
   for lock in tests/*/package-lock.json; do
     [ -f "$lock" ] || continue
     dir="$(dirname "$lock")"
-    [ -d "$dir/node_modules" ] && continue
+    # npm ci leaves node_modules/.package-lock.json; a lock changed since then installs again
+    [ "$dir/node_modules/.package-lock.json" -nt "$lock" ] && continue
     say "installing npm packages for $dir"
     npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error >/dev/null || return 1
   done
