@@ -24,9 +24,9 @@ public static class AnalyticsEndpoints
             return Problem("window", $"'{window}' is not a window; use one of 1m, 5m, 1h, 24h.");
         }
 
-        if (source is not null and not InferenceSources.Probe and not InferenceSources.Traffic)
+        if (source is not null && !InferenceSources.IsKnown(source))
         {
-            return Problem("source", $"'{source}' is not a source; use probe or traffic, or leave it out for both.");
+            return Problem("source", InferenceSources.Unknown(source));
         }
 
         if (limit is < 1 or > 1000)

@@ -33,9 +33,9 @@ public static class ModelsEndpoints
 
     private static async Task<IResult> GetAsync(string name, string model, string? source, IGrainFactory grains)
     {
-        if (source is not null and not InferenceSources.Probe and not InferenceSources.Traffic)
+        if (source is not null && !InferenceSources.IsKnown(source))
         {
-            return ApiProblems.Field(StatusCodes.Status400BadRequest, "source", "Invalid source", $"'{source}' is not a source; use probe or traffic, or leave it out for both.");
+            return ApiProblems.Field(StatusCodes.Status400BadRequest, "source", "Invalid source", InferenceSources.Unknown(source));
         }
 
         if (await SnapshotAsync(name, grains) is not { } snapshot)

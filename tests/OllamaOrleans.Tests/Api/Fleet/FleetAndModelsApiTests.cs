@@ -88,4 +88,18 @@ public sealed class FleetAndModelsApiTests(ApiClusterFixture fixture) : IAsyncLi
         await ProblemAssert.IsAsync(await reader.GetAsync($"api/v1/hosts/{host}/models/library/no-such:model"), HttpStatusCode.NotFound, "model");
         await ProblemAssert.IsAsync(await reader.GetAsync($"api/v1/hosts/{host}/models/x?source=gateway"), HttpStatusCode.BadRequest, "source");
     }
+
+    [Theory]
+    [InlineData("probe")]
+    [InlineData("traffic")]
+    [InlineData("cloud")]
+    public async Task EverySourceTheSeriesCarry_IsAFilterOfTheModelAndAnalyticsReads(string source)
+    {
+        var model = (await fixture.Grains.GetGrain<IOllamaHostGrain>(host).GetSnapshotAsync())!.Models[0].Name;
+
+        using var detail = await reader.GetAsync($"api/v1/hosts/{host}/models/{model}?source={source}");
+        using var analytics = await reader.GetAsync($"api/v1/analytics/models?source={source}");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (detail.StatusCode, analytics.StatusCode));
+    }
 }
