@@ -15,6 +15,13 @@ public sealed class GatewayMetrics
     private readonly Counter clientTokens = Metrics.CreateCounter("ollama_client_tokens_total", "Tokens per client: kind=prompt or generation.", "client", "kind");
     private readonly Counter dropped = Metrics.CreateCounter("ollama_gateway_records_dropped_total", "Measurements not delivered to the model grains: reason=queue_full or cluster_unreachable.", "reason");
 
+    /// <summary>Both drop reasons start at 0, so that rate() and the alert see the first drops.</summary>
+    public GatewayMetrics()
+    {
+        dropped.WithLabels("queue_full");
+        dropped.WithLabels("cluster_unreachable");
+    }
+
     public void InFlight(string host, string model, int delta) => inFlight.WithLabels(host, model).Inc(delta);
 
     public void Request(string host, string endpoint, string status) => requests.WithLabels(host, endpoint, status).Inc();
