@@ -14,6 +14,7 @@ public sealed class AlertRuleTests
         "OllamaHostFlapping", "OllamaMonitoringStale", "OllamaModelLoadStorm", "OllamaProbeFailing", "OllamaGatewayErrorRatio", "OllamaServerBusy",
         "OllamaLatencyBudgetFastBurn", "OllamaLatencyBudgetSlowBurn", "OllamaGpuMemoryNearlyFull", "OllamaGpuHot", "OllamaSiloNotScraped", "OllamaMonitoringDown",
         "OllamaProbeTargetNotServed", "OllamaApiNotScraped", "OllamaApiDown", "OllamaGatewayRecordsDropped",
+        "OllamaHostNotExported",
     ];
 
     /// <summary>The monitor's own alerts: about silos and api processes, not about an Ollama host.</summary>

@@ -39,6 +39,7 @@ public sealed class DashboardConventionTests
     {
         Assert.Equal([("red", null), ("green", 1.0)], Steps(Panel("stat", "Hosts up")));
         Assert.Equal([("green", null), ("red", 1.0)], Steps(Panel("stat", "Hosts down")));
+        Assert.Equal([("green", null), ("red", 1.0)], Steps(Panel("stat", "Hosts not monitored")));
         foreach (var timeline in new[] { "Hosts up", "Probe results" })
         {
             var mapped = Defaults(Panel("state-timeline", timeline)).GetProperty("mappings")[0].GetProperty("options");

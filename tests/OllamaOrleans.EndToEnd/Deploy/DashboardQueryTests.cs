@@ -61,7 +61,7 @@ public sealed class DashboardQueryTests
             f => f.Count == 0,
             f => "queries without data:\n" + string.Join('\n', f ?? []) + "\n" + stack.Logs());
         Assert.Empty(failures);
-        Assert.Equal(55, dashboard.QueryPanels.Count());
+        Assert.Equal(56, dashboard.QueryPanels.Count());
 
         // Annotations mark events, so they may be empty; they must still be valid queries.
         foreach (var (name, expr) in dashboard.AnnotationQueries)
