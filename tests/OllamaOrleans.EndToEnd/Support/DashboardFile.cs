@@ -40,8 +40,8 @@ public sealed class DashboardFile
     /// <summary>The PromQL of the annotations that query the data source (Grafana's built-in one has none).</summary>
     public IEnumerable<(string Name, string Expr)> AnnotationQueries =>
         Root.GetProperty("annotations").GetProperty("list").EnumerateArray()
-            .Where(a => a.TryGetProperty("expr", out _))
-            .Select(a => (a.GetProperty("name").GetString()!, a.GetProperty("expr").GetString()!));
+            .Where(a => a.TryGetProperty("target", out var t) && t.TryGetProperty("expr", out _))
+            .Select(a => (a.GetProperty("name").GetString()!, a.GetProperty("target").GetProperty("expr").GetString()!));
 
     /// <summary>
     /// The query as Grafana would send it with the variables at their defaults: the jobs' names,
