@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using OllamaOrleans.EndToEnd.Support;
 
 namespace OllamaOrleans.EndToEnd.Deploy;
@@ -95,6 +96,26 @@ public sealed class DashboardConventionTests
             && p.Json.GetProperty("targets").EnumerateArray().Any(t => t.GetProperty("legendFormat").GetString()!.Contains("{{host}}", StringComparison.Ordinal) || t.GetProperty("legendFormat").GetString()!.Contains("{{model}}", StringComparison.Ordinal))).ToList();
         Assert.True(perSeries.Count >= 20, $"{perSeries.Count} per-host or per-model panels");
         Assert.All(perSeries.SelectMany(p => p.Queries.Select(q => (p.Title, q.Expr))), q => Assert.True(q.Expr.StartsWith("topk($topk, ", StringComparison.Ordinal) || q.Expr.StartsWith("bottomk($topk, ", StringComparison.Ordinal), $"{q.Title}: {q.Expr}"));
+    }
+
+    [Fact]
+    public void EqualHostNamesAtTwoSites_StayTwoSeries_InEveryAggregationAndLegend()
+    {
+        var byHost = new Regex(@"\b(?:by|on) \(([^)]*)\)");
+        var queries = dashboard.QueryPanels.SelectMany(p => p.Queries.Select(q => (p.Title, q.Expr))).Concat(dashboard.AnnotationQueries).ToList();
+        var grouped = 0;
+        foreach (var (title, expr) in queries)
+        {
+            foreach (var labels in byHost.Matches(expr).Select(m => m.Groups[1].Value.Split(", ")).Where(l => l.Contains("host")))
+            {
+                Assert.True(labels.Contains("site"), $"{title}: groups by host without site: {expr}");
+                grouped++;
+            }
+        }
+
+        Assert.True(grouped >= 30, $"{grouped} aggregations by host");
+        var legends = dashboard.QueryPanels.SelectMany(p => p.Json.GetProperty("targets").EnumerateArray().Select(t => (p.Title, Legend: t.GetProperty("legendFormat").GetString()!)));
+        Assert.All(legends.Where(l => l.Legend.Contains("{{host}}", StringComparison.Ordinal)), l => Assert.Contains("{{site}}", l.Legend, StringComparison.Ordinal));
     }
 
     [Fact]
