@@ -8,7 +8,8 @@ namespace OllamaOrleans.Silo.Metrics;
 /// <summary>
 /// <c>GET /metrics</c>: the silo's own series (prometheus-net: process, Orleans' meter filtered) and then
 /// the fleet's series of the hosts whose grains live on this silo, with the process and GPU figures
-/// of those that run on this silo's node, and the registry's hosts where the fleet grain is active. Transient hosts (registered by <c>/probe</c>) are left out:
+/// of those that run on this silo's node, and, on the fleet grain's silo, the registry's hosts.
+/// Transient hosts (registered by <c>/probe</c>) are left out:
 /// their scrape is <c>/probe</c>, and a host exported on both would be counted twice by any sum.
 /// </summary>
 public static class MetricsEndpoint
