@@ -18,6 +18,13 @@ public sealed class GatewayMetrics
     private readonly Counter clientOverflow = Metrics.CreateCounter("ollama_gateway_clients_overflow_total", "Requests counted as client=\"other\" because Gateway:MaxClients distinct clients were already tracked.");
     private readonly Counter dropped = Metrics.CreateCounter("ollama_gateway_records_dropped_total", "Measurements not delivered to the model grains: reason=queue_full or cluster_unreachable.", "reason");
 
+    /// <summary>Both drop reasons start at 0, so that rate() and the alert see the first drops.</summary>
+    public GatewayMetrics()
+    {
+        dropped.WithLabels("queue_full");
+        dropped.WithLabels("cluster_unreachable");
+    }
+
     /// <summary>Sets the in-flight gauge; <see cref="InFlightTracker"/> calls it under its lock.</summary>
     public void InFlight(string host, string model, int value) => inFlight.WithLabels(host, model).Set(value);
 

@@ -63,7 +63,7 @@ public sealed partial class FleetGrain
             case RegistryOutcome.Created or RegistryOutcome.Updated:
                 var host = result.Host!;
                 state.State.Hosts[host.Name] = host;
-                await state.WriteStateAsync();
+                await SaveAsync();
                 await StartHostAsync(host);
                 LogEdited(logger, host.Name, result.Outcome, host.Url, host.Source);
                 break;
@@ -71,7 +71,7 @@ public sealed partial class FleetGrain
                 var name = result.Host!.Name;
                 state.State.Hosts.Remove(name);
                 lastProbed.Remove(name);
-                await state.WriteStateAsync();
+                await SaveAsync();
                 await Host(name).DecommissionAsync();
                 LogEdited(logger, name, result.Outcome, result.Host.Url, result.Host.Source);
                 break;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.GrainInterfaces;
 using OllamaOrleans.Grains.Placement;
+using OllamaOrleans.Grains.Registry;
 
 namespace OllamaOrleans.Grains.Fleet;
 
@@ -15,6 +16,7 @@ public sealed partial class FleetGrain(
     [PersistentState("fleet", StorageNames.Monitor)] IPersistentState<FleetState> state,
     IOptions<FleetOptions> options,
     TimeProvider time,
+    IRegisteredHosts registered,
     ILogger<FleetGrain> logger)
     : Grain, IFleetGrain, IRemindable
 {
@@ -34,7 +36,18 @@ public sealed partial class FleetGrain(
             lastProbed[host.Name] = now;
         }
 
+        PublishRegistry();
         await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (IsTheFleet)
+        {
+            registered.Clear();
+        }
+
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task<FleetChange> SeedFromConfigurationAsync(IReadOnlyList<HostRegistration> configured)
@@ -43,7 +56,7 @@ public sealed partial class FleetGrain(
         if (!change.IsEmpty)
         {
             state.State.Hosts = new Dictionary<string, HostRegistration>(next, StringComparer.Ordinal);
-            await state.WriteStateAsync();
+            await SaveAsync();
             LogSeeded(logger, change.Added.Count, change.Updated.Count, change.Removed.Count, state.State.Hosts.Count);
         }
 
@@ -62,7 +75,7 @@ public sealed partial class FleetGrain(
         }
 
         state.State.Hosts[registration.Name] = registration;
-        await state.WriteStateAsync();
+        await SaveAsync();
         await StartHostAsync(registration);
         return existed ? new FleetChange([], [registration.Name], []) : new FleetChange([registration.Name], [], []);
     }
@@ -74,7 +87,7 @@ public sealed partial class FleetGrain(
             return false;
         }
 
-        await state.WriteStateAsync();
+        await SaveAsync();
         await Host(hostName).DecommissionAsync();
         return true;
     }
@@ -104,6 +117,24 @@ public sealed partial class FleetGrain(
         {
             await ExpireTransientHostsAsync();
             await EnsureHostsActiveAsync();
+        }
+    }
+
+    /// <summary>The cluster's one registry (other keys exist only in tests).</summary>
+    private bool IsTheFleet => this.GetPrimaryKeyString() == IFleetGrain.Key;
+
+    private async Task SaveAsync()
+    {
+        await state.WriteStateAsync();
+        PublishRegistry();
+    }
+
+    /// <summary>Hands this silo's <c>/metrics</c> the registered hosts (not the transient ones).</summary>
+    private void PublishRegistry()
+    {
+        if (IsTheFleet)
+        {
+            registered.Publish(state.State.Hosts.Values.Where(h => h.Source != HostSource.Transient).Select(h => h.Name));
         }
     }
 

@@ -27,6 +27,7 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<FleetOptions>();
         services.AddTargetGuard();
         services.AddSingleton<IHostSnapshotRegistry, HostSnapshotRegistry>();
+        services.AddSingleton<IRegisteredHosts, RegisteredHosts>();
         services.AddSingleton<ReportedTraffic>();
         services.AddSingleton<StorageHealth>();
         services.TryAddSingleton(TimeProvider.System);

@@ -25,6 +25,7 @@ public static class MetricNames
     public const string ModelLoads = "ollama_model_loads_total";
     public const string ModelUnloads = "ollama_model_unloads_total";
     public const string MonitorHosts = "ollama_monitor_hosts";
+    public const string HostRegistered = "ollama_monitor_host_registered";
     public const string Requests = "ollama_requests_total";
     public const string RequestDuration = "ollama_request_duration_seconds";
     public const string PromptTokens = "ollama_prompt_tokens_total";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using OllamaOrleans.EndToEnd.Support;
 
 namespace OllamaOrleans.EndToEnd.Deploy;
@@ -60,7 +61,16 @@ public sealed class DashboardQueryTests
             f => f.Count == 0,
             f => "queries without data:\n" + string.Join('\n', f ?? []) + "\n" + stack.Logs());
         Assert.Empty(failures);
-        Assert.Equal(44, dashboard.QueryPanels.Count());
+        Assert.Equal(56, dashboard.QueryPanels.Count());
+
+        // Annotations mark events, so they may be empty; they must still be valid queries.
+        foreach (var (name, expr) in dashboard.AnnotationQueries)
+        {
+            var answer = await prometheus.QueryRangeAsync(DashboardFile.Substitute(expr, ScrapeInterval, DateTimeOffset.UtcNow - started), started, DateTimeOffset.UtcNow, ScrapeInterval);
+            Assert.True(answer.Succeeded, $"annotation {name}: {answer.Error}");
+        }
+
+        Assert.Equal(["Firing alerts", "Model loads"], dashboard.AnnotationQueries.Select(a => a.Name).Order());
     }
 
     [Fact]
@@ -69,16 +79,28 @@ public sealed class DashboardQueryTests
         await using var stack = await LocalStack.StartAsync(2, new Dictionary<string, string> { ["Monitor__Probes__Mode"] = "Off" });
         var hosts = stack.SimulatorPorts.Select(LocalStack.HostName).Order().ToArray();
 
+        var dashboard = DashboardFile.Load("ollama-fleet.json");
         var listed = await Eventually.WithinAsync(
             TimeSpan.FromSeconds(30),
-            async () => Strings((await stack.Prometheus.LabelValuesAsync("host", "ollama_up")).Data),
+            () => VariableValuesAsync(stack.Prometheus, dashboard, "host"),
             h => h.SequenceEqual(hosts),
             h => $"hosts: {string.Join(", ", h ?? [])}");
-        var models = Strings((await stack.Prometheus.LabelValuesAsync("model", "ollama_model_info{host=~\".*\"}")).Data);
+        var models = await VariableValuesAsync(stack.Prometheus, dashboard, "model");
 
         Assert.Equal(hosts, listed);
         Assert.Contains("llama3.2:latest", models);
         Assert.Contains("gemma3:4b", models);
+    }
+
+    /// <summary>What a query variable lists: its <c>label_values(selector, label)</c> with the other variables at their defaults.</summary>
+    private static async Task<string[]> VariableValuesAsync(PrometheusApi prometheus, DashboardFile dashboard, string name)
+    {
+        var definition = dashboard.Root.GetProperty("templating").GetProperty("list").EnumerateArray()
+            .Single(v => v.GetProperty("name").GetString() == name).GetProperty("definition").GetString()!;
+        var call = Regex.Match(DashboardFile.Substitute(definition, ScrapeInterval, TimeSpan.FromHours(1)), @"^label_values\((.+), (\w+)\)$");
+        Assert.True(call.Success, definition);
+        Assert.Equal(name, call.Groups[2].Value);
+        return Strings((await prometheus.LabelValuesAsync(name, call.Groups[1].Value)).Data);
     }
 
     /// <summary>Reads the first line of a streamed chat and hangs up: a client that went away.</summary>

@@ -37,15 +37,24 @@ public sealed class DashboardFile
         return new DashboardFile(root, panels);
     }
 
+    /// <summary>The PromQL of the annotations that query the data source (Grafana's built-in one has none).</summary>
+    public IEnumerable<(string Name, string Expr)> AnnotationQueries =>
+        Root.GetProperty("annotations").GetProperty("list").EnumerateArray()
+            .Where(a => a.TryGetProperty("target", out var t) && t.TryGetProperty("expr", out _))
+            .Select(a => (a.GetProperty("name").GetString()!, a.GetProperty("target").GetProperty("expr").GetString()!));
+
     /// <summary>
-    /// The query as Grafana would send it with "All" selected: the variables' all-value and the
-    /// interval variables as Grafana computes them for the given scrape interval and range.
+    /// The query as Grafana would send it with the variables at their defaults: the jobs' names,
+    /// "All" (the all-value) for site, host and model, traffic for source, 10 series per panel, and
+    /// the interval variables as Grafana computes them for the given scrape interval and range.
     /// </summary>
     public static string Substitute(string expr, TimeSpan scrapeInterval, TimeSpan range)
     {
         var interval = scrapeInterval;
         var rateInterval = TimeSpan.FromTicks(Math.Max((interval + scrapeInterval).Ticks, 4 * scrapeInterval.Ticks));
         return expr
+            .Replace("$api_job", "ollama-orleans-api", StringComparison.Ordinal).Replace("$job", "ollama-orleans", StringComparison.Ordinal)
+            .Replace("$site", ".*", StringComparison.Ordinal).Replace("$source", "traffic", StringComparison.Ordinal).Replace("$topk", "10", StringComparison.Ordinal)
             .Replace("${host}", ".*", StringComparison.Ordinal).Replace("$host", ".*", StringComparison.Ordinal)
             .Replace("${model}", ".*", StringComparison.Ordinal).Replace("$model", ".*", StringComparison.Ordinal)
             .Replace("$__rate_interval", Seconds(rateInterval), StringComparison.Ordinal)

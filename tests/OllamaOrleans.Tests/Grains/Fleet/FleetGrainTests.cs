@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Grains.Registry;
 using OllamaOrleans.Tests.Support;
 
 namespace OllamaOrleans.Tests.Grains.Fleet;
@@ -66,5 +68,30 @@ public sealed class FleetGrainTests(MonitorClusterFixture fixture) : IAsyncLifet
         Assert.True(await fleet.RemoveAsync(host.Name));
         Assert.False(await fleet.RemoveAsync(host.Name));
         Assert.Empty(await fleet.GetHostsAsync());
+    }
+
+    [Fact]
+    public async Task TheFleet_HandsItsSiloTheRegisteredHosts_WithoutTransientOnes_AndOtherKeysDoNot()
+    {
+        var registered = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IRegisteredHosts>();
+        var fleet = fixture.Grains.GetGrain<IFleetGrain>(IFleetGrain.Key);
+        var configured = TestHosts.Registration(TestHosts.UniqueName("configured"), server.BaseUri, HostSource.Configuration);
+        var viaApi = TestHosts.Registration(TestHosts.UniqueName("api"), server.BaseUri, HostSource.Api);
+        var transient = TestHosts.Registration(TestHosts.UniqueName("transient"), server.BaseUri, HostSource.Transient);
+
+        await fleet.SeedFromConfigurationAsync([configured]);
+        await fleet.UpsertAsync(viaApi);
+        await fleet.UpsertAsync(transient);
+        Assert.Equal(new[] { configured.Name, viaApi.Name }.Order(StringComparer.Ordinal), registered.Names);
+
+        await fleet.RemoveAsync(viaApi.Name);
+        Assert.Equal([configured.Name], registered.Names);
+
+        await fixture.Grains.GetGrain<IFleetGrain>(TestHosts.UniqueName("fleet")).UpsertAsync(TestHosts.Registration(TestHosts.UniqueName("other"), server.BaseUri));
+        Assert.Equal([configured.Name], registered.Names);
+
+        await fleet.SeedFromConfigurationAsync([]);
+        await fleet.RemoveAsync(transient.Name);
+        Assert.Empty(registered.Names);
     }
 }

@@ -41,7 +41,20 @@ public sealed class InferenceCountersTests
 
         var snapshot = histogram.ToSnapshot(InferenceBuckets.LoadDuration);
 
-        Assert.Equal(7, snapshot.BucketCounts.Length);
+        Assert.Equal(10, snapshot.BucketCounts.Length);
         Assert.Equal(3, snapshot.BucketCounts[^1]);
+    }
+
+    [Fact]
+    public void LoadDuration_HasBucketsForLoadsOfMinutes()
+    {
+        var histogram = new CumulativeHistogram();
+        histogram.Observe(90, InferenceBuckets.LoadDuration);
+        histogram.Observe(400, InferenceBuckets.LoadDuration);
+
+        var snapshot = histogram.ToSnapshot(InferenceBuckets.LoadDuration);
+
+        Assert.Equal(new[] { 0.1, 0.5, 1, 5, 15, 60, 120, 300, 600 }, InferenceBuckets.LoadDuration);
+        Assert.Equal(new long[] { 0, 0, 0, 0, 0, 0, 1, 0, 1, 0 }, snapshot.BucketCounts.ToArray());
     }
 }
