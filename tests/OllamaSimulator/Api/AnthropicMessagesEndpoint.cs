@@ -59,33 +59,12 @@ internal sealed class AnthropicMessagesEndpoint(HostContext host)
             if (stream)
             {
                 var converter = new AnthropicStream(id, requested, EstimateInputTokens(system, texts), (name, data) => AnthropicReply.EventAsync(response, name, data));
-                GenerationResult streamed;
-                try
-                {
-                    streamed = await Generator.RunAsync(host, lease, generation, converter.TokenAsync, cancellationToken);
-                }
-                catch (ApiException) when (response.HasStarted)
-                {
-                    // The chat handler's error line has no Anthropic event: the stream just ends.
-                    await response.EndStreamAsync();
-                    return;
-                }
-
-                lease.Dispose();
-                await converter.DoneAsync(streamed);
-                await response.EndStreamAsync();
+                await TranslatedStream.RunAsync(host, lease, generation, converter.TokenAsync, converter.DoneAsync, response, cancellationToken);
                 return;
             }
 
-            var answer = new StringBuilder();
-            var reasoning = new StringBuilder();
-            var result = await Generator.RunAsync(host, lease, generation, token =>
-            {
-                (token.IsThinking ? reasoning : answer).Append(token.Text);
-                return Task.CompletedTask;
-            }, cancellationToken);
-            lease.Dispose();
-            await response.WriteAsync(200, Reply.JsonNoCharset, Encoding.UTF8.GetBytes(Message(id, requested, answer.ToString(), reasoning.ToString(), result) + "\n"));
+            var collected = await CollectedGeneration.RunAsync(host, lease, generation, cancellationToken);
+            await response.WriteAsync(200, Reply.JsonNoCharset, Encoding.UTF8.GetBytes(Message(id, requested, collected.Answer, collected.Reasoning, collected.Result) + "\n"));
         }
         catch (ApiException e) when (!response.HasStarted)
         {

@@ -55,17 +55,10 @@ internal sealed class OpenAiChatEndpoint(HostContext host)
                 return;
             }
 
-            var answer = new StringBuilder();
-            var reasoning = new StringBuilder();
-            var result = await Generator.RunAsync(host, lease, generation, token =>
-            {
-                (token.IsThinking ? reasoning : answer).Append(token.Text);
-                return Task.CompletedTask;
-            }, cancellationToken);
-            lease.Dispose();
+            var (answer, reasoning, result) = await CollectedGeneration.RunAsync(host, lease, generation, cancellationToken);
             var json = Header(id, "chat.completion", host.Time.GetUtcNow().ToUnixTimeSeconds(), requested)
                 .Name("choices").StartArray().StartObject().Property("index", 0)
-                .Name("message").StartObject().Property("role", "assistant").Property("content", answer.ToString()).PropertyIfNotEmpty("reasoning", reasoning.ToString()).EndObject()
+                .Name("message").StartObject().Property("role", "assistant").Property("content", answer).PropertyIfNotEmpty("reasoning", reasoning).EndObject()
                 .Property("finish_reason", result.DoneReason)
                 .EndObject().EndArray();
             OpenAiReply.WriteUsage(json, result.Metrics.PromptEvalCount, result.Metrics.EvalCount);

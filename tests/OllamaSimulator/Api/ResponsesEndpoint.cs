@@ -65,34 +65,13 @@ internal sealed class ResponsesEndpoint(HostContext host)
             if (stream)
             {
                 var converter = new ResponsesStream(responseId, itemId, requested, echo, Now, (name, data) => AnthropicReply.EventAsync(response, name, data));
-                GenerationResult streamed;
-                try
-                {
-                    streamed = await Generator.RunAsync(host, lease, generation, converter.TokenAsync, cancellationToken);
-                }
-                catch (ApiException) when (response.HasStarted)
-                {
-                    // The chat handler's error line has no Responses event: the stream just ends.
-                    await response.EndStreamAsync();
-                    return;
-                }
-
-                lease.Dispose();
-                await converter.DoneAsync(streamed);
-                await response.EndStreamAsync();
+                await TranslatedStream.RunAsync(host, lease, generation, converter.TokenAsync, converter.DoneAsync, response, cancellationToken);
                 return;
             }
 
-            var answer = new StringBuilder();
-            var reasoning = new StringBuilder();
-            var result = await Generator.RunAsync(host, lease, generation, token =>
-            {
-                (token.IsThinking ? reasoning : answer).Append(token.Text);
-                return Task.CompletedTask;
-            }, cancellationToken);
-            lease.Dispose();
+            var collected = await CollectedGeneration.RunAsync(host, lease, generation, cancellationToken);
             // created_at is the final chat response's time; completed_at is set as it is written.
-            var json = echo.Response(responseId, requested, Now(), Now(), o => Output(o, responseId, itemId, answer.ToString(), reasoning.ToString()), result.Metrics.PromptEvalCount, result.Metrics.EvalCount);
+            var json = echo.Response(responseId, requested, Now(), Now(), o => Output(o, responseId, itemId, collected.Answer, collected.Reasoning), collected.Result.Metrics.PromptEvalCount, collected.Result.Metrics.EvalCount);
             await OpenAiReply.JsonAsync(response, json);
         }
         catch (ApiException e) when (!response.HasStarted)
