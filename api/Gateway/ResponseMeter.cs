@@ -19,7 +19,7 @@ public sealed class ResponseMeter(MeteredEndpoint endpoint, bool stripUsage, Fun
     private readonly ArrayBufferWriter<byte> pending = new();
     private readonly GenerateStreamReader native = new();
     private readonly OpenAiEventReader openAi = new();
-    private readonly IStreamEventReader? events = IStreamEventReader.For(endpoint);
+    private readonly StreamEventReader? events = StreamEventReader.For(endpoint);
     private bool overflow;
 
     public MeterMode Mode { get; private set; }
