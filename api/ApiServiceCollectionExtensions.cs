@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OllamaOrleans.Api.Security;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Protocol.Security;
 
 namespace OllamaOrleans.Api;
 

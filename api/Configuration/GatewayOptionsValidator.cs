@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using OllamaOrleans.Api.Gateway;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Protocol.Hosts;
 
 namespace OllamaOrleans.Api.Configuration;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Protocol.Hosts;
+using OllamaOrleans.Protocol.Security;
 
 namespace OllamaOrleans.Api.Configuration;
 

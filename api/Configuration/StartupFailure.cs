@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Protocol.Diagnostics;
 
 namespace OllamaOrleans.Api.Configuration;
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Models;
+using OllamaOrleans.Protocol.Ollama;
 
 namespace OllamaOrleans.Api.Gateway;
 

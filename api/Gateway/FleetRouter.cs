@@ -1,4 +1,5 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.Protocol.Ollama;
 
 namespace OllamaOrleans.Api.Gateway;
 

@@ -118,7 +118,7 @@ public static class GatewayEndpoints
     }
 
     /// <summary>Offers the request to the host <see cref="FleetRouter"/> picks for its model, then the next ones.</summary>
-    private static async Task RouteAsync(HttpContext context, PathString path, RequestFacts facts, MeteredEndpoint errorShape, IReadOnlyList<GrainInterfaces.HostSnapshot> hosts)
+    private static async Task RouteAsync(HttpContext context, PathString path, RequestFacts facts, MeteredEndpoint errorShape, IReadOnlyList<GrainInterfaces.Hosts.HostSnapshot> hosts)
     {
         var model = facts.Model!;
         var proxy = context.RequestServices.GetRequiredService<GatewayProxy>();
@@ -146,7 +146,7 @@ public static class GatewayEndpoints
         }
     }
 
-    private static Task ListAsync(HttpContext context, string path, IReadOnlyList<GrainInterfaces.HostSnapshot> hosts)
+    private static Task ListAsync(HttpContext context, string path, IReadOnlyList<GrainInterfaces.Hosts.HostSnapshot> hosts)
     {
         JsonObject? body = path.TrimEnd('/') switch
         {

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Protocol.Security;
 
 namespace OllamaOrleans.Api.Gateway;
 

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Protocol.Diagnostics;
+using OllamaOrleans.Protocol.Ollama;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace OllamaOrleans.Api.Gateway;

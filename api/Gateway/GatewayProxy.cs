@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Statistics;
+using OllamaOrleans.Protocol.Ollama;
+using OllamaOrleans.Protocol.Statistics;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace OllamaOrleans.Api.Gateway;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Protocol.Security;
 
 namespace OllamaOrleans.Api.Gateway;
 

@@ -58,5 +58,5 @@ public sealed class HostActivityReporter(InFlightTracker tracker, IGrainFactory 
     }
 
     private void Report(string host, int inFlight) =>
-        _ = grains.GetGrain<GrainInterfaces.IOllamaHostGrain>(host).ReportTrafficAsync(GatewayId, inFlight);
+        _ = grains.GetGrain<GrainInterfaces.Hosts.IOllamaHostGrain>(host).ReportTrafficAsync(GatewayId, inFlight);
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Protocol.Ollama;
 
 namespace OllamaOrleans.Api.Gateway;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Protocol.Ollama;
 
 namespace OllamaOrleans.Api.Gateway;
 

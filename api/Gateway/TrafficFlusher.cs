@@ -2,7 +2,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.Api.Hosting;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Models;
+using OllamaOrleans.Protocol.Ollama;
 
 namespace OllamaOrleans.Api.Gateway;
 

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.Protocol.Hosts;
+using OllamaOrleans.Protocol.Security;
 
 namespace OllamaOrleans.Api.Hosts;
 

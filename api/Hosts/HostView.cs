@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
 
 namespace OllamaOrleans.Api.Hosts;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Fleet;
 
 namespace OllamaOrleans.Api.Hosts;
 

@@ -1,5 +1,5 @@
 using System.Buffers;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
 
 namespace OllamaOrleans.Api.Probe;
 

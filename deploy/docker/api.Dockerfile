@@ -4,7 +4,8 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
-COPY grain-interfaces/*.csproj grain-interfaces/
+COPY grain-interfaces/OllamaOrleans.Protocol/*.csproj grain-interfaces/OllamaOrleans.Protocol/
+COPY grain-interfaces/OllamaOrleans.GrainInterfaces/*.csproj grain-interfaces/OllamaOrleans.GrainInterfaces/
 COPY api/*.csproj api/
 RUN dotnet restore api/OllamaOrleans.Api.csproj
 COPY grain-interfaces/ grain-interfaces/

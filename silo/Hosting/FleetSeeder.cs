@@ -1,5 +1,6 @@
 using OllamaOrleans.Api.Hosting;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Fleet;
+using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Silo.Configuration;
 
 namespace OllamaOrleans.Silo.Hosting;

@@ -1,4 +1,6 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Fleet;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Statistics;
 using OllamaOrleans.Grains.Registry;
 using OllamaOrleans.Silo.Hosting;
 using OllamaOrleans.Silo.Resources;

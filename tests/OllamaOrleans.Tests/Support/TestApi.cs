@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 using OllamaOrleans.Api;
 using OllamaOrleans.Api.Probe;
 using OllamaOrleans.Api.Security;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Protocol.Security;
 using OllamaOrleans.Silo.Metrics;
 using OllamaOrleans.Silo.Resources;
 
