@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using OllamaOrleans.Api.Configuration;
-using OllamaOrleans.Api.Hosting;
+using OllamaOrleans.Api.Host.Hosting;
 
-namespace OllamaOrleans.Api;
+namespace OllamaOrleans.Api.Host;
 
 /// <summary>
 /// The api process: the HTTP API and the metering gateway as an Orleans client of the silos. In the

@@ -2,9 +2,10 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using OllamaOrleans.Api.Hosting;
 using Orleans.Configuration;
 
-namespace OllamaOrleans.Api.Hosting;
+namespace OllamaOrleans.Api.Host.Hosting;
 
 public static class ApiClientExtensions
 {

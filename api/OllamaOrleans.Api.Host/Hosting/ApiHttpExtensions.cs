@@ -11,7 +11,7 @@ using OllamaOrleans.Api.Security;
 using OllamaOrleans.Api.Telemetry;
 using Prometheus;
 
-namespace OllamaOrleans.Api.Hosting;
+namespace OllamaOrleans.Api.Host.Hosting;
 
 public static class ApiHttpExtensions
 {
