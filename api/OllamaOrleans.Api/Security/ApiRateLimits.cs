@@ -26,7 +26,7 @@ public sealed class ApiRateLimits(IOptions<ApiOptions> api) : IConfigureOptions<
                 QueueLimit = 0,
             });
         });
-        options.AddPolicy<string, Probe.ProbeRateLimit>(Probe.ProbeRateLimit.Policy);
+        options.AddPolicy<string, ProbeRateLimit>(ProbeRateLimit.Policy);
         options.OnRejected = async (rejected, cancellationToken) =>
         {
             var retry = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);

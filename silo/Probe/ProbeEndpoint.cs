@@ -2,13 +2,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using OllamaOrleans.Api;
+using OllamaOrleans.Api.Hosts;
 using OllamaOrleans.Api.Security;
 using OllamaOrleans.GrainInterfaces.Fleet;
 using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Protocol.Hosts;
 using OllamaOrleans.Protocol.Security;
 
-namespace OllamaOrleans.Api.Probe;
+namespace OllamaOrleans.Silo.Probe;
 
 /// <summary>
 /// <c>GET /probe?target=URL</c>, the multi-target pattern of the blackbox exporter: a Prometheus with
@@ -53,7 +55,7 @@ public static class ProbeEndpoint
                 await AuthProblems.UnauthorizedAsync(context, keys.IsEmpty, keyPresented: false, $"No host with URL {url.AbsoluteUri} is registered; registering it as a transient host needs an API key.");
                 return TypedResults.Empty;
             case RegistryOutcome.NameTaken or RegistryOutcome.LimitReached:
-                return Hosts.RegistryProblems.For(result, HostRules.NameFromUrl(url), "target");
+                return RegistryProblems.For(result, HostRules.NameFromUrl(url), "target");
         }
 
         var host = grains.GetGrain<IOllamaHostGrain>(result.Host!.Name);

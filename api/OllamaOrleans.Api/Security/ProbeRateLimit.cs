@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace OllamaOrleans.Api.Probe;
+namespace OllamaOrleans.Api.Security;
 
 /// <summary>
 /// <c>/probe</c>'s own limit, per source address (an IPv6 client per /64, what one host usually

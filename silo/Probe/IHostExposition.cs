@@ -1,7 +1,7 @@
 using System.Buffers;
 using OllamaOrleans.GrainInterfaces.Hosts;
 
-namespace OllamaOrleans.Api.Probe;
+namespace OllamaOrleans.Silo.Probe;
 
 /// <summary>Writes one host's series in the Prometheus text format; the silo's metrics writers implement it.</summary>
 public interface IHostExposition

@@ -1,6 +1,6 @@
 using OllamaOrleans.Protocol.Hosts;
 
-namespace OllamaOrleans.Api.Probe;
+namespace OllamaOrleans.Silo.Probe;
 
 /// <summary>
 /// The <c>target</c> of <c>/probe</c>: a base URL, or <c>host:port</c> as Prometheus' <c>__address__</c>
