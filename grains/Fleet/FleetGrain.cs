@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.GrainInterfaces.Fleet;
 using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.Grains.Hosting;
 using OllamaOrleans.Grains.Placement;
 using OllamaOrleans.Grains.Registry;
 

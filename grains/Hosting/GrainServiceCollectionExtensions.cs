@@ -11,7 +11,7 @@ using OllamaOrleans.Grains.Registry;
 using OllamaOrleans.Grains.Storage;
 using OllamaOrleans.Protocol.Security;
 
-namespace OllamaOrleans.Grains;
+namespace OllamaOrleans.Grains.Hosting;
 
 public static class GrainServiceCollectionExtensions
 {

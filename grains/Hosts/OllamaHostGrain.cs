@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.GrainInterfaces.Models;
 using OllamaOrleans.GrainInterfaces.Statistics;
+using OllamaOrleans.Grains.Hosting;
 using OllamaOrleans.Grains.Ollama;
 using OllamaOrleans.Grains.Placement;
 using OllamaOrleans.Grains.Polling;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.GrainInterfaces.Models;
 using OllamaOrleans.GrainInterfaces.Statistics;
+using OllamaOrleans.Grains.Hosting;
 using OllamaOrleans.Grains.Probes;
 using OllamaOrleans.Grains.Storage;
 using OllamaOrleans.Protocol.Statistics;
