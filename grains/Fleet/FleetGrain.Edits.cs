@@ -78,10 +78,4 @@ public sealed partial class FleetGrain
                 break;
         }
     }
-
-    [LoggerMessage(3, LogLevel.Information, "Host {Host} {Outcome} ({Url}, {Source}).")]
-    private static partial void LogEdited(ILogger logger, string host, RegistryOutcome outcome, string url, HostSource source);
-
-    [LoggerMessage(4, LogLevel.Information, "Transient host {Host} removed: not probed for {Expiry}.")]
-    private static partial void LogTransientExpired(ILogger logger, string host, TimeSpan expiry);
 }

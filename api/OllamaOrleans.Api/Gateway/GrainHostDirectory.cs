@@ -51,7 +51,4 @@ public sealed partial class GrainHostDirectory(IGrainFactory grains, TimeProvide
         }
         while (await time.PauseAsync(Refresh, stoppingToken));
     }
-
-    [LoggerMessage(1, LogLevel.Warning, "The gateway could not refresh its host directory from the cluster; it keeps routing with what it knew.")]
-    private static partial void LogRefreshFailed(ILogger logger, Exception exception);
 }
