@@ -1,6 +1,7 @@
 namespace OllamaOrleans.GrainInterfaces.Fleet;
 
 /// <summary>What a registry edit through the API or <c>/probe</c> did, or why it did nothing.</summary>
+[Alias("OllamaOrleans.RegistryOutcome")]
 public enum RegistryOutcome
 {
     Created = 0,

@@ -1,6 +1,7 @@
 namespace OllamaOrleans.GrainInterfaces.Hosts;
 
 /// <summary>Where a registration came from; configuration owns only its own hosts.</summary>
+[Alias("OllamaOrleans.HostSource")]
 public enum HostSource
 {
     Configuration = 0,

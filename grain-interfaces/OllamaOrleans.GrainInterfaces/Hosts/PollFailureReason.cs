@@ -1,6 +1,7 @@
 namespace OllamaOrleans.GrainInterfaces.Hosts;
 
 /// <summary>Why one call to an Ollama endpoint failed; the values are the <c>reason</c> label.</summary>
+[Alias("OllamaOrleans.PollFailureReason")]
 public enum PollFailureReason
 {
     /// <summary>No complete answer within the per-call timeout.</summary>

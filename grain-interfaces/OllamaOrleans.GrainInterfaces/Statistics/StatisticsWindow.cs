@@ -1,6 +1,7 @@
 namespace OllamaOrleans.GrainInterfaces.Statistics;
 
 /// <summary>The rolling windows the model grains keep.</summary>
+[Alias("OllamaOrleans.StatisticsWindow")]
 public enum StatisticsWindow
 {
     OneMinute,
