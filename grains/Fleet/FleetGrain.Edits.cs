@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using OllamaOrleans.GrainInterfaces.Fleet;
 using OllamaOrleans.GrainInterfaces.Hosts;
 

@@ -1,9 +1,7 @@
-using Microsoft.Extensions.Logging;
 using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.GrainInterfaces.Models;
 using OllamaOrleans.GrainInterfaces.Statistics;
 using OllamaOrleans.Grains.Probes;
-using OllamaOrleans.Protocol.Ollama;
 
 namespace OllamaOrleans.Grains.Models;
 

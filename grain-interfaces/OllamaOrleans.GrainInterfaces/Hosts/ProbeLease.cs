@@ -1,5 +1,3 @@
-using OllamaOrleans.Protocol.Ollama;
-
 namespace OllamaOrleans.GrainInterfaces.Hosts;
 
 /// <summary>
