@@ -4,14 +4,15 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
-COPY grain-interfaces/*.csproj grain-interfaces/
+COPY grain-interfaces/OllamaOrleans.Protocol/*.csproj grain-interfaces/OllamaOrleans.Protocol/
+COPY grain-interfaces/OllamaOrleans.GrainInterfaces/*.csproj grain-interfaces/OllamaOrleans.GrainInterfaces/
 COPY grains/*.csproj grains/
-COPY api/*.csproj api/
+COPY api/OllamaOrleans.Api/*.csproj api/OllamaOrleans.Api/
 COPY silo/*.csproj silo/
 RUN dotnet restore silo/OllamaOrleans.Silo.csproj
 COPY grain-interfaces/ grain-interfaces/
 COPY grains/ grains/
-COPY api/ api/
+COPY api/OllamaOrleans.Api/ api/OllamaOrleans.Api/
 COPY silo/ silo/
 RUN dotnet publish silo/OllamaOrleans.Silo.csproj -c Release --no-restore -o /app
 

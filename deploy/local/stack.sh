@@ -108,7 +108,7 @@ up() {
 
   # The api runs as its own process in cluster mode only (the embedded default co-hosts it), and only
   # once the project builds a program (a runtimeconfig.json beside its dll).
-  local api_dll; api_dll="$(built api OllamaOrleans.Api.dll)"
+  local api_dll; api_dll="$(built api/OllamaOrleans.Api.Host OllamaOrleans.Api.Host.dll)"
   if ((silos > 1)) && [ -f "${api_dll%.dll}.runtimeconfig.json" ]; then
     start api env "${cluster[@]}" API_PORT="$api_port" dotnet "$api_dll"
     wait_for api 60 curl -sS -o /dev/null --max-time 2 "http://127.0.0.1:$api_port/"

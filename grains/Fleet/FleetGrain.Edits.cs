@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Fleet;
+using OllamaOrleans.GrainInterfaces.Hosts;
 
 namespace OllamaOrleans.Grains.Fleet;
 
@@ -77,10 +77,4 @@ public sealed partial class FleetGrain
                 break;
         }
     }
-
-    [LoggerMessage(3, LogLevel.Information, "Host {Host} {Outcome} ({Url}, {Source}).")]
-    private static partial void LogEdited(ILogger logger, string host, RegistryOutcome outcome, string url, HostSource source);
-
-    [LoggerMessage(4, LogLevel.Information, "Transient host {Host} removed: not probed for {Expiry}.")]
-    private static partial void LogTransientExpired(ILogger logger, string host, TimeSpan expiry);
 }

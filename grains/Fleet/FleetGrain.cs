@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Fleet;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.Grains.Hosting;
 using OllamaOrleans.Grains.Placement;
 using OllamaOrleans.Grains.Registry;
 
@@ -149,10 +151,4 @@ public sealed partial class FleetGrain(
         HostUrlContext.Set(registration.Url);
         await Host(registration.Name).StartAsync(registration);
     }
-
-    [LoggerMessage(1, LogLevel.Information, "Host registry follows the configuration: {Added} added, {Updated} updated, {Removed} removed; {Total} hosts registered.")]
-    private static partial void LogSeeded(ILogger logger, int added, int updated, int removed, int total);
-
-    [LoggerMessage(2, LogLevel.Warning, "The watchdog could not start host grain {Host}; it tries again in a minute.")]
-    private static partial void LogHostStartFailed(ILogger logger, Exception exception, string host);
 }

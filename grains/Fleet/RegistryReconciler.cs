@@ -1,4 +1,5 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Fleet;
+using OllamaOrleans.GrainInterfaces.Hosts;
 
 namespace OllamaOrleans.Grains.Fleet;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OllamaOrleans.GrainInterfaces;
 using OllamaOrleans.Grains.Fleet;
 using OllamaOrleans.Grains.Hosts;
 using OllamaOrleans.Grains.Ollama;
@@ -10,8 +9,9 @@ using OllamaOrleans.Grains.Polling;
 using OllamaOrleans.Grains.Probes;
 using OllamaOrleans.Grains.Registry;
 using OllamaOrleans.Grains.Storage;
+using OllamaOrleans.Protocol.Security;
 
-namespace OllamaOrleans.Grains;
+namespace OllamaOrleans.Grains.Hosting;
 
 public static class GrainServiceCollectionExtensions
 {

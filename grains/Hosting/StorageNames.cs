@@ -1,4 +1,4 @@
-namespace OllamaOrleans.Grains;
+namespace OllamaOrleans.Grains.Hosting;
 
 /// <summary>Names of the grain storage providers the grains use; the silo registers them.</summary>
 public static class StorageNames

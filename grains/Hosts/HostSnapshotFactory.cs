@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Models;
 
 namespace OllamaOrleans.Grains.Hosts;
 

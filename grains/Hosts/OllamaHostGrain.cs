@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Models;
+using OllamaOrleans.GrainInterfaces.Statistics;
+using OllamaOrleans.Grains.Hosting;
 using OllamaOrleans.Grains.Ollama;
 using OllamaOrleans.Grains.Placement;
 using OllamaOrleans.Grains.Polling;

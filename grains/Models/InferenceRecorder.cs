@@ -1,5 +1,7 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Statistics;
 using OllamaOrleans.Grains.Statistics;
+using OllamaOrleans.Protocol.Ollama;
+using OllamaOrleans.Protocol.Statistics;
 
 namespace OllamaOrleans.Grains.Models;
 

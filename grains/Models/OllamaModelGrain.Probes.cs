@@ -1,5 +1,6 @@
-using Microsoft.Extensions.Logging;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Models;
+using OllamaOrleans.GrainInterfaces.Statistics;
 using OllamaOrleans.Grains.Probes;
 
 namespace OllamaOrleans.Grains.Models;
@@ -171,13 +172,4 @@ public sealed partial class OllamaModelGrain
             LogProbeFailed(logger, Key.Host, Key.Model, record.Status, message ?? "");
         }
     }
-
-    [LoggerMessage(1, LogLevel.Warning, "Probe of {Model} on {Host} failed: {Status} {Message}")]
-    private static partial void LogProbeFailed(ILogger logger, string host, string model, string status, string message);
-
-    [LoggerMessage(2, LogLevel.Information, "Probe of {Model} on {Host} succeeds again.")]
-    private static partial void LogProbeRecovered(ILogger logger, string host, string model);
-
-    [LoggerMessage(3, LogLevel.Error, "Probe of {Model} on {Host} failed unexpectedly; the next one runs as scheduled.")]
-    private static partial void LogProbeCrashed(ILogger logger, Exception exception, string host, string model);
 }

@@ -1,8 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Models;
+using OllamaOrleans.GrainInterfaces.Statistics;
+using OllamaOrleans.Grains.Hosting;
 using OllamaOrleans.Grains.Probes;
 using OllamaOrleans.Grains.Storage;
+using OllamaOrleans.Protocol.Statistics;
 using Orleans.Placement;
 
 namespace OllamaOrleans.Grains.Models;

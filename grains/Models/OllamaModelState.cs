@@ -1,4 +1,5 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Models;
+using OllamaOrleans.GrainInterfaces.Statistics;
 using OllamaOrleans.Grains.Statistics;
 
 namespace OllamaOrleans.Grains.Models;

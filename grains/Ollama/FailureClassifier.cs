@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.Protocol.Diagnostics;
 
 namespace OllamaOrleans.Grains.Ollama;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Models;
 
 namespace OllamaOrleans.Grains.Ollama;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Grains.Ollama;
+using OllamaOrleans.Protocol.Hosts;
 
 namespace OllamaOrleans.Grains.Polling;
 

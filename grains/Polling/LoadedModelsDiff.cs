@@ -1,5 +1,5 @@
-using OllamaOrleans.GrainInterfaces;
 using OllamaOrleans.Grains.Ollama;
+using OllamaOrleans.Protocol.Ollama;
 
 namespace OllamaOrleans.Grains.Polling;
 

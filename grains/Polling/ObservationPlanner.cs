@@ -1,5 +1,6 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Models;
 using OllamaOrleans.Grains.Ollama;
+using OllamaOrleans.Protocol.Ollama;
 
 namespace OllamaOrleans.Grains.Polling;
 

@@ -1,9 +1,12 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Statistics;
 using OllamaOrleans.Grains.Ollama;
 using OllamaOrleans.Grains.Statistics;
+using OllamaOrleans.Protocol.Ollama;
+using OllamaOrleans.Protocol.Statistics;
 
 namespace OllamaOrleans.Grains.Probes;
 

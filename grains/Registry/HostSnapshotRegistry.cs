@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
 
 namespace OllamaOrleans.Grains.Registry;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Statistics;
+using OllamaOrleans.Protocol.Statistics;
 
 namespace OllamaOrleans.Grains.Statistics;
 

@@ -1,4 +1,4 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Protocol.Statistics;
 
 namespace OllamaOrleans.Grains.Statistics;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Statistics;
 
 namespace OllamaOrleans.Grains.Statistics;
 

@@ -1,4 +1,4 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Fleet;
 
 namespace OllamaOrleans.Silo.Cluster;
 
@@ -6,7 +6,8 @@ namespace OllamaOrleans.Silo.Cluster;
 /// Restarts the registry's hosts as soon as the set of active silos changes, instead of at the fleet
 /// reminder's next minute: a dead silo's hosts are re-activated on the survivors, and a joining silo
 /// takes over its share (the hosts whose home it now is move there). Every silo does it; starting a
-/// running host is cheap and idempotent.
+/// running host is cheap and idempotent. One restart pass runs at a time (<see cref="PassQueue"/>): a
+/// change during a pass queues one more, so a burst of changes does not stack up passes.
 /// </summary>
 public sealed partial class MembershipWatchdog(
     IClusterMembershipService membership,
@@ -22,6 +23,7 @@ public sealed partial class MembershipWatchdog(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         HashSet<SiloAddress>? active = null;
+        var passes = new PassQueue(RestartHostsAsync);
         try
         {
             await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
@@ -30,7 +32,7 @@ public sealed partial class MembershipWatchdog(
                 if (active is not null && !now.SetEquals(active))
                 {
                     LogMembershipChanged(logger, active.Except(now).Count(), now.Except(active).Count(), now.Count);
-                    _ = RestartHostsAsync(stoppingToken);
+                    passes.Request(stoppingToken);
                 }
 
                 active = now;
@@ -66,13 +68,4 @@ public sealed partial class MembershipWatchdog(
             LogRestartFailed(logger, e.Message);
         }
     }
-
-    [LoggerMessage(1, LogLevel.Information, "Cluster membership changed: {Left} silo(s) left, {Joined} joined, {Active} active; restarting the registry's hosts where they belong.")]
-    private static partial void LogMembershipChanged(ILogger logger, int left, int joined, int active);
-
-    [LoggerMessage(3, LogLevel.Information, "The registry's hosts run where they belong after the membership change.")]
-    private static partial void LogHostsRestarted(ILogger logger);
-
-    [LoggerMessage(2, LogLevel.Warning, "Could not restart the registry's hosts after a membership change ({Reason}); the fleet's one-minute watchdog will.")]
-    private static partial void LogRestartFailed(ILogger logger, string reason);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.Protocol.Hosts;
 using OllamaOrleans.Silo.Hosting;
 
 namespace OllamaOrleans.Silo.Configuration;

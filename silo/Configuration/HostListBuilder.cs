@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.Protocol.Hosts;
 
 namespace OllamaOrleans.Silo.Configuration;
 

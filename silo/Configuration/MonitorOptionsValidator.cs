@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Protocol.Hosts;
 
 namespace OllamaOrleans.Silo.Configuration;
 

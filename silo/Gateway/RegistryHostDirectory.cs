@@ -1,5 +1,5 @@
 using OllamaOrleans.Api.Gateway;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Grains.Registry;
 
 namespace OllamaOrleans.Silo.Gateway;

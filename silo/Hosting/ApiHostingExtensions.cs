@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Options;
 using OllamaOrleans.Api;
-using OllamaOrleans.Api.Probe;
 using OllamaOrleans.Api.Security;
-using OllamaOrleans.GrainInterfaces;
 using OllamaOrleans.Grains.Fleet;
 using OllamaOrleans.Silo.Configuration;
 using OllamaOrleans.Silo.Metrics;
+using OllamaOrleans.Silo.Probe;
 
 namespace OllamaOrleans.Silo.Hosting;
 

@@ -1,5 +1,6 @@
 using OllamaOrleans.Api.Hosting;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Fleet;
+using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Silo.Configuration;
 
 namespace OllamaOrleans.Silo.Hosting;
@@ -69,10 +70,4 @@ public sealed partial class FleetSeeder(
         var listed = string.Join(", ", hosts.Take(Shown).Select(h => $"{h.Name} ({h.Url})"));
         return hosts.Count > Shown ? $"{listed} and {hosts.Count - Shown} more" : listed;
     }
-
-    [LoggerMessage(1, LogLevel.Information, "Monitoring {Count} Ollama host(s): {Hosts}.")]
-    private static partial void LogSeeded(ILogger logger, int count, string hosts);
-
-    [LoggerMessage(2, LogLevel.Warning, "Could not seed the host registry; retrying in {Delay}.")]
-    private static partial void LogSeedFailed(ILogger logger, Exception exception, TimeSpan delay);
 }

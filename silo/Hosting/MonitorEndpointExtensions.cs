@@ -1,16 +1,15 @@
 using Microsoft.Extensions.Options;
-using Orleans.Dashboard;
-
 using OllamaOrleans.Api;
 using OllamaOrleans.Api.Configuration;
 using OllamaOrleans.Api.Gateway;
-using OllamaOrleans.Api.Probe;
 using OllamaOrleans.Api.Security;
 using OllamaOrleans.Api.Telemetry;
 using OllamaOrleans.Silo.Gateway;
 using OllamaOrleans.Silo.Health;
 using OllamaOrleans.Silo.Metrics;
+using OllamaOrleans.Silo.Probe;
 using OllamaOrleans.Silo.Web;
+using Orleans.Dashboard;
 
 namespace OllamaOrleans.Silo.Hosting;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using OllamaOrleans.Api.Hosting;
-using OllamaOrleans.Grains;
+using OllamaOrleans.Grains.Hosting;
 using Orleans.Configuration;
 
 namespace OllamaOrleans.Silo.Hosting;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.Api.Gateway;
-using OllamaOrleans.GrainInterfaces;
 using OllamaOrleans.Grains.Hosts;
 using OllamaOrleans.Silo.Resources;
 using OllamaOrleans.Silo.Resources.Gpu;

@@ -51,7 +51,4 @@ public static partial class ShutdownDeadline
         (hostLifetime as IDisposable)?.Dispose();
         Environment.Exit(ExitCode);
     }
-
-    [LoggerMessage(1, LogLevel.Error, "The silo has not stopped {Deadline} after the stop began (is Redis reachable? Orleans keeps retrying the membership table); exiting with code {ExitCode}. The other silos take over its hosts when they find it dead.")]
-    private static partial void LogStopOverdue(ILogger logger, TimeSpan deadline, int exitCode);
 }

@@ -1,6 +1,6 @@
+using OllamaOrleans.Grains.Hosting;
 using Orleans.Dashboard;
 
-using OllamaOrleans.Grains;
 using OllamaOrleans.Grains.Placement;
 using OllamaOrleans.Silo.Cluster;
 using OllamaOrleans.Silo.Resources;

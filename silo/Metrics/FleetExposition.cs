@@ -1,5 +1,5 @@
 using System.Buffers;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Silo.Resources;
 
 namespace OllamaOrleans.Silo.Metrics;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Silo.Resources;
 using OllamaOrleans.Silo.Resources.Gpu;
 

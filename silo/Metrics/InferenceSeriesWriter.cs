@@ -1,4 +1,6 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Statistics;
+using OllamaOrleans.Protocol.Statistics;
 
 namespace OllamaOrleans.Silo.Metrics;
 

@@ -1,4 +1,5 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Models;
 
 namespace OllamaOrleans.Silo.Metrics;
 

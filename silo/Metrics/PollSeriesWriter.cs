@@ -1,4 +1,6 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Statistics;
+using OllamaOrleans.Protocol.Hosts;
 
 namespace OllamaOrleans.Silo.Metrics;
 

@@ -1,6 +1,6 @@
 using System.Buffers;
-using OllamaOrleans.Api.Probe;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.Silo.Probe;
 using OllamaOrleans.Silo.Resources;
 
 namespace OllamaOrleans.Silo.Metrics;

@@ -1,4 +1,4 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Silo.Resources;
 
 namespace OllamaOrleans.Silo.Metrics;

@@ -1,5 +1,4 @@
 using OllamaOrleans.Api.Gateway;
-using OllamaOrleans.GrainInterfaces;
 using OllamaOrleans.Grains.Hosts;
 
 namespace OllamaOrleans.Silo.Resources;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Grains.Placement;
 using OllamaOrleans.Grains.Registry;
 using OllamaOrleans.Silo.Resources.Gpu;

@@ -156,7 +156,4 @@ public sealed partial class AtomicFileGrainStorage(
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{grainId}\n{stateName}"));
         return Path.Combine(directory, Convert.ToHexStringLower(hash.AsSpan(0, 16)) + ".json");
     }
-
-    [LoggerMessage(1, LogLevel.Error, "State of {Grain} could not be read and was moved to {Aside}; the grain starts fresh.")]
-    private static partial void LogCorrupt(ILogger logger, Exception exception, string grain, string aside);
 }

@@ -1,4 +1,5 @@
 using OllamaOrleans.Api.Configuration;
+using OllamaOrleans.Grains.Hosting;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 
@@ -15,7 +16,7 @@ public static class EmbeddedStorageExtensions
         var directory = configuration["Monitor:StateDirectory"];
         if (string.IsNullOrWhiteSpace(directory))
         {
-            return silo.AddMemoryGrainStorage(Grains.StorageNames.Monitor);
+            return silo.AddMemoryGrainStorage(StorageNames.Monitor);
         }
 
         var full = Path.GetFullPath(directory);
@@ -28,7 +29,7 @@ public static class EmbeddedStorageExtensions
             throw new InvalidSettingsException([$"Monitor:StateDirectory: '{directory}' cannot be created or written: {e.Message}"]);
         }
 
-        silo.Services.AddGrainStorage(Grains.StorageNames.Monitor, (services, _) => new AtomicFileGrainStorage(
+        silo.Services.AddGrainStorage(StorageNames.Monitor, (services, _) => new AtomicFileGrainStorage(
             full,
             services.GetRequiredService<IGrainStorageSerializer>(),
             services.GetRequiredService<ILogger<AtomicFileGrainStorage>>()));

@@ -1,5 +1,5 @@
 using OllamaOrleans.Api.Analytics;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Statistics;
 
 namespace OllamaOrleans.Silo.Web;
 

@@ -1,4 +1,6 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Fleet;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Statistics;
 using OllamaOrleans.Grains.Registry;
 using OllamaOrleans.Silo.Hosting;
 using OllamaOrleans.Silo.Resources;
@@ -81,10 +83,4 @@ public sealed partial class FleetReader(
             .GroupBy(g => g.Index)
             .Select(g => g.First()),
     ];
-
-    [LoggerMessage(1, LogLevel.Warning, "The fleet page could not read the models' statistics from the host grains; it shows the hosts without them until they can be read.")]
-    private static partial void LogStatisticsFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(2, LogLevel.Information, "The fleet page reads the models' statistics again.")]
-    private static partial void LogStatisticsRecovered(ILogger logger);
 }

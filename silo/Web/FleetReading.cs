@@ -1,4 +1,4 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Statistics;
 using OllamaOrleans.Silo.Resources.Gpu;
 
 namespace OllamaOrleans.Silo.Web;

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Models;
 using OllamaOrleans.Grains.Ollama;
 using OllamaOrleans.Grains.Polling;
 

@@ -5,7 +5,7 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Grains.Placement;
 using OllamaOrleans.Grains.Registry;
 using OllamaOrleans.Silo.Metrics;

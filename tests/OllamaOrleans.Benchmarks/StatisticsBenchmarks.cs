@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using OllamaOrleans.Api.Analytics;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Statistics;
 using OllamaOrleans.Grains.Statistics;
+using OllamaOrleans.Protocol.Ollama;
+using OllamaOrleans.Protocol.Statistics;
 
 namespace OllamaOrleans.Benchmarks;
 

@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Models;
+using OllamaOrleans.GrainInterfaces.Statistics;
 using OllamaOrleans.Grains.Hosts;
 using OllamaOrleans.Grains.Models;
 using OllamaOrleans.Grains.Ollama;
+using OllamaOrleans.Protocol.Statistics;
 
 namespace OllamaOrleans.Benchmarks;
 

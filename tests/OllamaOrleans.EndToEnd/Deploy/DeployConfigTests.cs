@@ -129,7 +129,7 @@ public sealed class DeployConfigTests
 
     [Theory]
     [InlineData("silo.Dockerfile", "OllamaOrleans.Silo.dll")]
-    [InlineData("api.Dockerfile", "OllamaOrleans.Api.dll")]
+    [InlineData("api.Dockerfile", "OllamaOrleans.Api.Host.dll")]
     [InlineData("simulator.Dockerfile", "OllamaSimulator.dll")]
     public void Dockerfile_IsMultiStage_RunsAsNonRoot_AndHasAHealthCheck(string file, string dll)
     {

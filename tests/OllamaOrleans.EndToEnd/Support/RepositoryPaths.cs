@@ -11,7 +11,7 @@ public static class RepositoryPaths
 
     public static string SiloDll => Built("silo", "OllamaOrleans.Silo.dll");
 
-    public static string ApiDll => Built("api", "OllamaOrleans.Api.dll");
+    public static string ApiDll => Built(Path.Combine("api", "OllamaOrleans.Api.Host"), "OllamaOrleans.Api.Host.dll");
 
     public static string SimulatorDll => Built(Path.Combine("tests", "OllamaSimulator"), "OllamaSimulator.dll");
 

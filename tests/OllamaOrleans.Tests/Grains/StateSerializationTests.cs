@@ -30,7 +30,7 @@ public sealed class StateSerializationTests
             Version = "0.32.15",
             KnownModels = ["llama3.2:latest"],
         };
-        state.CountersFor("/api/ps").Record(TimeSpan.FromSeconds(0.3), new OllamaOrleans.Grains.Ollama.PollFailure(OllamaOrleans.GrainInterfaces.PollFailureReason.Timeout, "x"));
+        state.CountersFor("/api/ps").Record(TimeSpan.FromSeconds(0.3), new OllamaOrleans.Grains.Ollama.PollFailure(OllamaOrleans.GrainInterfaces.Hosts.PollFailureReason.Timeout, "x"));
 
         var copy = RoundTrip(state);
 

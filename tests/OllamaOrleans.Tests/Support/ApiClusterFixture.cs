@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Fleet;
+using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Grains.Fleet;
+using OllamaOrleans.Protocol.Security;
 using Orleans.TestingHost;
 
 namespace OllamaOrleans.Tests.Support;

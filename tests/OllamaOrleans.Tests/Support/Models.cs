@@ -1,4 +1,4 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Models;
 using OllamaOrleans.Grains.Ollama;
 
 namespace OllamaOrleans.Tests.Support;

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Models;
 using OllamaOrleans.Grains.Probes;
 using OllamaOrleans.Grains.Registry;
+using OllamaOrleans.Protocol.Statistics;
 using OllamaSimulator;
 using Orleans.TestingHost;
 

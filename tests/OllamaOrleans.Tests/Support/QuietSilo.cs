@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using OllamaOrleans.Grains;
+using OllamaOrleans.Grains.Hosting;
 using OllamaOrleans.Grains.Polling;
 
 namespace OllamaOrleans.Tests.Support;

@@ -1,4 +1,4 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Silo.Resources;
 
 namespace OllamaOrleans.Tests.Support;
 

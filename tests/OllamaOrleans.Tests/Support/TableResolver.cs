@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Protocol.Security;
 
 namespace OllamaOrleans.Tests.Support;
 

@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OllamaOrleans.Api;
-using OllamaOrleans.Api.Probe;
 using OllamaOrleans.Api.Security;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Protocol.Security;
 using OllamaOrleans.Silo.Metrics;
+using OllamaOrleans.Silo.Probe;
 using OllamaOrleans.Silo.Resources;
 
 namespace OllamaOrleans.Tests.Support;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Net;
 using System.Net.Sockets;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
 
 namespace OllamaOrleans.Tests.Support;
 

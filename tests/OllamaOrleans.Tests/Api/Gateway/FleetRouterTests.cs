@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OllamaOrleans.Api.Gateway;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Models;
 using static OllamaOrleans.Tests.Support.Models;
 
 namespace OllamaOrleans.Tests.Api.Gateway;

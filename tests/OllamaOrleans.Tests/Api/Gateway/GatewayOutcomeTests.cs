@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using OllamaOrleans.Api.Gateway;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Protocol.Ollama;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace OllamaOrleans.Tests.Api.Gateway;

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using OllamaOrleans.Api.Gateway;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
 using Prometheus;
 using static OllamaOrleans.Tests.Support.Models;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using OllamaOrleans.Api.Gateway;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
 using static OllamaOrleans.Tests.Support.Models;
 
 namespace OllamaOrleans.Tests.Api.Gateway;

@@ -2,7 +2,8 @@ using System.Reflection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.Api.Gateway;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Statistics;
+using OllamaOrleans.Protocol.Statistics;
 
 namespace OllamaOrleans.Tests.Api.Gateway;
 

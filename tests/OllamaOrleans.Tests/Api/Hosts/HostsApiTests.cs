@@ -1,5 +1,5 @@
 using System.Net;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Tests.Support;
 
 namespace OllamaOrleans.Tests.Api.Hosts;

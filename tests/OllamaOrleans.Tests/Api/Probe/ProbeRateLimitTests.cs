@@ -2,7 +2,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using OllamaOrleans.Api;
-using OllamaOrleans.Api.Probe;
+using OllamaOrleans.Api.Security;
 using OllamaOrleans.Tests.Support;
 
 namespace OllamaOrleans.Tests.Api.Probe;

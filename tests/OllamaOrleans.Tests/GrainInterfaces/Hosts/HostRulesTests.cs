@@ -1,4 +1,4 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Protocol.Hosts;
 
 namespace OllamaOrleans.Tests.GrainInterfaces.Hosts;
 

@@ -1,4 +1,4 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Models;
 using static OllamaOrleans.Tests.Support.Models;
 
 namespace OllamaOrleans.Tests.GrainInterfaces.Models;

@@ -1,4 +1,4 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Protocol.Ollama;
 
 namespace OllamaOrleans.Tests.GrainInterfaces.Protocol;
 

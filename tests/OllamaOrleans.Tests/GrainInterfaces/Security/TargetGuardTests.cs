@@ -1,5 +1,5 @@
 using System.Net;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Protocol.Security;
 using OllamaOrleans.Tests.Support;
 
 namespace OllamaOrleans.Tests.GrainInterfaces.Security;

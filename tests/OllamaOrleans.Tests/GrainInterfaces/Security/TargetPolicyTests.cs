@@ -1,5 +1,5 @@
 using System.Net;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Protocol.Security;
 
 namespace OllamaOrleans.Tests.GrainInterfaces.Security;
 

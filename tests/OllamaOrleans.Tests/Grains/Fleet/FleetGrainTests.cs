@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Fleet;
+using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Grains.Registry;
 using OllamaOrleans.Tests.Support;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Grains.Fleet;
 
 namespace OllamaOrleans.Tests.Grains.Fleet;

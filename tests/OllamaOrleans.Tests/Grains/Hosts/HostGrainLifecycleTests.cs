@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Models;
 using OllamaOrleans.Grains.Hosts;
 using OllamaOrleans.Tests.Support;
 

@@ -1,4 +1,5 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Models;
 using OllamaOrleans.Tests.Support;
 
 namespace OllamaOrleans.Tests.Grains.Hosts;

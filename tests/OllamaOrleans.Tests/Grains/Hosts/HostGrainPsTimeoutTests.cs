@@ -1,4 +1,5 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Statistics;
 using OllamaOrleans.Grains.Hosts;
 using OllamaOrleans.Tests.Support;
 using OllamaSimulator;

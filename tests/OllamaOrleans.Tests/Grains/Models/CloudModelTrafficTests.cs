@@ -1,4 +1,7 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Models;
+using OllamaOrleans.GrainInterfaces.Statistics;
+using OllamaOrleans.Protocol.Statistics;
 using OllamaOrleans.Tests.Support;
 
 namespace OllamaOrleans.Tests.Grains.Models;

@@ -1,4 +1,4 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Models;
 using OllamaOrleans.Grains.Models;
 using static OllamaOrleans.Tests.Support.Models;
 

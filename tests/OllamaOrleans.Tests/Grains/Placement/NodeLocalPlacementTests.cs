@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Fleet;
+using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Grains.Placement;
 using OllamaOrleans.Tests.Support;
 using Orleans.Runtime.Placement;

@@ -1,4 +1,4 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Models;
 using OllamaOrleans.Grains.Ollama;
 using OllamaOrleans.Grains.Polling;
 using static OllamaOrleans.Tests.Support.Models;

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Models;
+using OllamaOrleans.GrainInterfaces.Statistics;
+using OllamaOrleans.Protocol.Statistics;
 using OllamaOrleans.Tests.Support;
 using OllamaSimulator;
 

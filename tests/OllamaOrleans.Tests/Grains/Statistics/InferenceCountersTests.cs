@@ -1,5 +1,6 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Statistics;
 using OllamaOrleans.Grains.Statistics;
+using OllamaOrleans.Protocol.Statistics;
 
 namespace OllamaOrleans.Tests.Grains.Statistics;
 

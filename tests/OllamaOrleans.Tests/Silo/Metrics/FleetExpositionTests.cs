@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Text;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Models;
 using OllamaOrleans.Silo.Metrics;
 using static OllamaOrleans.Tests.Support.Models;
 

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Text;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Silo.Metrics;
 using OllamaOrleans.Silo.Resources;
 using OllamaOrleans.Silo.Resources.Gpu;

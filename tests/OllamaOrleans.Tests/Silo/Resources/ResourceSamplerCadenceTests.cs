@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Grains.Placement;
 using OllamaOrleans.Grains.Registry;
 using OllamaOrleans.Silo.Resources;

@@ -1,4 +1,4 @@
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.Protocol.Statistics;
 using OllamaOrleans.Silo.Web;
 using OllamaOrleans.Tests.Support;
 

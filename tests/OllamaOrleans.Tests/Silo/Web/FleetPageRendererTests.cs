@@ -120,7 +120,7 @@ public sealed class FleetPageRendererTests
 
         var html = Render(reading, PageFleet.Settings());
 
-        var p95 = PageFormat.Seconds(Math.Round(OllamaOrleans.GrainInterfaces.SketchMath.ValueOf(OllamaOrleans.GrainInterfaces.SketchMath.BinOf(0.25)), 6));
+        var p95 = PageFormat.Seconds(Math.Round(OllamaOrleans.Protocol.Statistics.SketchMath.ValueOf(OllamaOrleans.Protocol.Statistics.SketchMath.BinOf(0.25)), 6));
         Assert.Contains(
             $"<tr data-model=\"llama3.2:latest\"><td>llama3.2:latest</td><td class=\"num\">1</td><td class=\"num\">1,234</td><td class=\"num\">0</td><td class=\"num\">25.0</td><td class=\"num\">{p95}</td></tr>",
             html,

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Grains.Registry;
 using OllamaOrleans.Silo.Hosting;
 using OllamaOrleans.Silo.Resources;

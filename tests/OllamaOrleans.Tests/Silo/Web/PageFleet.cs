@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using OllamaOrleans.GrainInterfaces;
+using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.GrainInterfaces.Models;
+using OllamaOrleans.GrainInterfaces.Statistics;
+using OllamaOrleans.Protocol.Statistics;
 using OllamaOrleans.Silo.Web;
 using OllamaOrleans.Tests.Support;
 

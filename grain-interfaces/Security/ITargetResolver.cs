@@ -1,9 +1,0 @@
-using System.Net;
-
-namespace OllamaOrleans.GrainInterfaces;
-
-/// <summary>Resolves a host name to addresses; DNS in production, a table in tests.</summary>
-public interface ITargetResolver
-{
-    Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken);
-}

@@ -1,4 +1,0 @@
-namespace OllamaOrleans.GrainInterfaces;
-
-/// <summary>A connection the <see cref="TargetPolicy"/> does not allow.</summary>
-public sealed class TargetRefusedException(string message) : IOException(message);
