@@ -115,7 +115,7 @@ public sealed class AlertRuleTests
     [Fact]
     public void RuleTests_UseTheEndpointLabelsTheGatewayWrites()
     {
-        var source = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "api", "Gateway", "MeteredEndpoints.cs"));
+        var source = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "api", "OllamaOrleans.Api", "Gateway", "MeteredEndpoints.cs"));
         var written = Regex.Matches(source, "(?:MeteredEndpoint\\.\\w+|_) => \"([^\"]+)\",").Select(m => m.Groups[1].Value).ToHashSet();
         var used = Regex.Matches(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "deploy", "prometheus", "alert_rules.test.yml")), "endpoint=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToHashSet();
 
