@@ -38,16 +38,15 @@ public sealed class ProbeClusterFixture : IAsyncLifetime
     {
         var grain = Grains.GetGrain<IOllamaModelGrain>(ModelKey.For(host, model));
         long counted = 0;
-        for (var i = 0; i < 800 && counted < count; i++)
-        {
-            var snapshot = await grain.GetSnapshotAsync();
-            counted = snapshot?.Inference.Where(c => c.Source == InferenceSources.Probe).Sum(c => c.Requests.Sum(r => r.Count)) ?? 0;
-            if (counted < count)
+        await Eventually.TrueWithinAsync(
+            TimeSpan.FromSeconds(20),
+            async () =>
             {
-                await Task.Delay(25);
-            }
-        }
-
+                var snapshot = await grain.GetSnapshotAsync();
+                counted = snapshot?.Inference.Where(c => c.Source == InferenceSources.Probe).Sum(c => c.Requests.Sum(r => r.Count)) ?? 0;
+                return counted >= count;
+            },
+            TimeSpan.FromMilliseconds(25));
         return counted;
     }
 
