@@ -5,8 +5,8 @@ using OllamaSimulator;
 namespace OllamaOrleans.Tests.Grains.Probes;
 
 /// <summary>Synthetic probes of model grains against the simulator, checked against the simulator's own state.</summary>
-[Collection(ProbeClusterCollection.Name)]
-public sealed class ProbeGrainTests(ProbeClusterFixture fixture)
+[Collection(MonitorClusterCollection.Name)]
+public sealed class ProbeGrainTests(MonitorClusterFixture fixture)
 {
     private const string Llama = "llama3.2:latest";
 
