@@ -3,7 +3,7 @@ using OllamaOrleans.EndToEnd.Support;
 namespace OllamaOrleans.EndToEnd.Cluster;
 
 /// <summary>Fault 4: a silo joining a running cluster takes over part of the hosts.</summary>
-[Collection(WaitingLane1.Name)]
+[Collection(ProcessCollection.Name)]
 public sealed class SiloJoinTests
 {
     [Fact]
