@@ -7,7 +7,7 @@ namespace OllamaOrleans.EndToEnd;
 /// polls and keeps its state there. The password comes from the connection string or a secret file
 /// (REDIS_PASSWORD_FILE); a self-signed server certificate is trusted through REDIS_CA_FILE.
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(WaitingLane1.Name)]
 public sealed class RedisAuthTests : IAsyncLifetime
 {
     private const string Password = "s3cret-Ä;=,pw";

@@ -8,7 +8,7 @@ namespace OllamaOrleans.EndToEnd;
 /// Cluster mode (REDIS_CONNECTION): the registry's changes made over HTTP survive a restart of the
 /// silo, with Redis as the storage; and the dashboard requires a key there unless opened.
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(WaitingLane4.Name)]
 public sealed class RegistryRedisRestartTests : IAsyncLifetime
 {
     private RedisServer redis = null!;

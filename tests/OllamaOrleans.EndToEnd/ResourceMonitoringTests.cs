@@ -14,14 +14,14 @@ public sealed class ResourceMonitoringTests : IAsyncLifetime
 {
     private const double HeldBytes = 64 << 20;
     private readonly string emptySys = Directory.CreateTempSubdirectory("sys-").FullName;
-    private FakeOllamaTree ollama = null!;
+    private FakeOllamaProcess ollama = null!;
     private SiloProcess silo = null!;
 
     private string Host => $"127.0.0.1:{ollama.Port}";
 
     public async Task InitializeAsync()
     {
-        ollama = await FakeOllamaTree.StartAsync(FreePorts.One());
+        ollama = await FakeOllamaProcess.StartAsync(FreePorts.One());
         silo = SiloProcess.Start(new Dictionary<string, string>
         {
             ["OLLAMA_URL"] = $"http://127.0.0.1:{ollama.Port}",
@@ -65,7 +65,7 @@ public sealed class ResourceMonitoringTests : IAsyncLifetime
         var before = Cpu(scrape, "runner")!.Value;
         var oldServer = ollama.ServerPid;
         await ollama.KillAsync();
-        ollama = await FakeOllamaTree.StartAsync(ollama.Port);
+        ollama = await FakeOllamaProcess.StartAsync(ollama.Port);
         var restarted = await Eventually.WithinAsync(
             TimeSpan.FromSeconds(30),
             silo.ScrapeAsync,

@@ -5,7 +5,7 @@ using OllamaOrleans.EndToEnd.Support;
 namespace OllamaOrleans.EndToEnd;
 
 /// <summary>The embedded default with <c>Monitor:StateDirectory</c>: a restart keeps counters and rolling windows.</summary>
-[Collection(ProcessCollection.Name)]
+[Collection(WaitingLane4.Name)]
 public sealed class RestartTests : IAsyncLifetime
 {
     private readonly string stateDirectory = Directory.CreateTempSubdirectory("ollama-orleans-e2e-").FullName;

@@ -6,7 +6,7 @@ using OllamaOrleans.EndToEnd.Support;
 namespace OllamaOrleans.EndToEnd;
 
 /// <summary>Start-up and shutdown of the silo process: bad settings, ports in use, signals, an unreachable Ollama.</summary>
-[Collection(ProcessCollection.Name)]
+[Collection(WaitingLane4.Name)]
 public sealed class SiloStartupTests
 {
     [Theory]

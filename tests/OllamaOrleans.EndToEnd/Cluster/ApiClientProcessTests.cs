@@ -7,7 +7,7 @@ using OllamaOrleans.EndToEnd.Support;
 namespace OllamaOrleans.EndToEnd.Cluster;
 
 /// <summary>The api process as an Orleans client of a two-silo cluster.</summary>
-[Collection(ProcessCollection.Name)]
+[Collection(WaitingLane4.Name)]
 public sealed class ApiClientProcessTests
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace OllamaOrleans.EndToEnd.Cluster;
 
 /// <summary>Fault 2: Redis stopped for 60 s and started again.</summary>
-[Collection(ProcessCollection.Name)]
+[Collection(WaitingLane1.Name)]
 public sealed class RedisOutageTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(60);

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace OllamaOrleans.EndToEnd.Cluster;
 
 /// <summary>Fault 3: a rolling restart of every silo, one at a time.</summary>
-[Collection(ProcessCollection.Name)]
+[Collection(WaitingLane3.Name)]
 public sealed class RollingRestartTests(ITestOutputHelper output)
 {
     /// <summary>What a poll adds to its interval: the timer's period runs from the end of the previous poll.</summary>

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace OllamaOrleans.EndToEnd.Cluster;
 
 /// <summary>Fault 1: kill -9 of a silo that holds hosts.</summary>
-[Collection(ProcessCollection.Name)]
+[Collection(WaitingLane2.Name)]
 public sealed class SiloKillTests(ITestOutputHelper output)
 {
     private const string Model = "llama3.2";

@@ -7,7 +7,7 @@ namespace OllamaOrleans.EndToEnd.Cluster;
 /// SIGTERM while Redis is down: Orleans retries writing the silo's status for minutes, so the silo
 /// bounds its stop (the host's 30 s shutdown timeout and 10 s more) and exits with code 4, saying why.
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(WaitingLane3.Name)]
 public sealed class StopDuringRedisOutageTests
 {
     [Fact]

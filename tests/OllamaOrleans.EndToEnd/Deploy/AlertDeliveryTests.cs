@@ -9,7 +9,7 @@ namespace OllamaOrleans.EndToEnd.Deploy;
 /// Alertmanager as real processes; a simulated host taken down raises OllamaDown in Alertmanager
 /// after the rule's minute, routed to the pager; healed, the alert resolves.
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(WaitingLane2.Name)]
 public sealed class AlertDeliveryTests
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };

@@ -12,7 +12,7 @@ namespace OllamaOrleans.EndToEnd.Deploy;
 /// probes and one is down, clients go through the metering gateway, the node has a GPU. A query
 /// that errs or returns no number fails the test.
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(WaitingLane4.Name)]
 public sealed class DashboardQueryTests
 {
     private static readonly TimeSpan ScrapeInterval = TimeSpan.FromSeconds(1);
@@ -52,7 +52,12 @@ public sealed class DashboardQueryTests
             Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync());
         }
 
-        await AbandonStreamAsync(new Uri(stack.SiloUri, $"h/{LocalStack.HostName(ports[0])}/api/chat"));
+        // Two abandoned streams, the second once Prometheus has the first's time to first token: the
+        // first-token panels are rates, which need an increase Prometheus sees, not a series born at 1.
+        var chat = new Uri(stack.SiloUri, $"h/{LocalStack.HostName(ports[0])}/api/chat");
+        await AbandonStreamAsync(chat);
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(15), () => prometheus.ScalarAsync("sum(ollama_time_to_first_token_seconds_count{source=\"traffic\"})"), n => n >= 1, n => $"first tokens in Prometheus: {n}");
+        await AbandonStreamAsync(chat);
 
         var dashboard = DashboardFile.Load("ollama-fleet.json");
         var failures = await Eventually.WithinAsync(

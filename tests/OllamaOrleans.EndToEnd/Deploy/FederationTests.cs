@@ -8,7 +8,7 @@ namespace OllamaOrleans.EndToEnd.Deploy;
 /// deploy/prometheus/federation.yml as shipped, with its example sites replaced by the native stack's
 /// Prometheus: a global Prometheus pulls the site's Ollama series, labelled with the site.
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(WaitingLane2.Name)]
 public sealed class FederationTests
 {
     [Fact]

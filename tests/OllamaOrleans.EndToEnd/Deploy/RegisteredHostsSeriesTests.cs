@@ -7,7 +7,7 @@ namespace OllamaOrleans.EndToEnd.Deploy;
 /// own series: in a cluster exactly one silo (the fleet grain's) exports it for every registered
 /// host, and when that silo dies a survivor takes over.
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(WaitingLane3.Name)]
 public sealed class RegisteredHostsSeriesTests
 {
     [Fact]

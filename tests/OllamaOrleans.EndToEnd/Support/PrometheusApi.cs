@@ -40,6 +40,12 @@ public sealed class PrometheusApi(Uri baseUri)
     {
         using var response = await Http.GetAsync(new Uri(BaseUri, path));
         var text = await response.Content.ReadAsStringAsync();
+        if (response.Content.Headers.ContentType?.MediaType != "application/json")
+        {
+            // A Prometheus still starting answers 503 "Service Unavailable" as plain text: not up yet.
+            throw new HttpRequestException($"not an API answer ({(int)response.StatusCode}): {text}");
+        }
+
         using var document = JsonDocument.Parse(text);
         var root = document.RootElement;
         return root.GetProperty("status").GetString() == "success"

@@ -37,28 +37,18 @@ public static class NodeClusters
         foreach (var silo in cluster.Silos)
         {
             var nodes = silo.ServiceProvider.GetRequiredService<INodeDirectory>();
-            while ((await nodes.SilosServingAsync("http://10.77.0.1:1/", silos)).Count + (await nodes.SilosServingAsync("http://10.77.0.2:1/", silos)).Count < silos.Count)
+            if (!await Eventually.TrueWithinAsync(deadline - DateTime.UtcNow, async () => (await nodes.SilosServingAsync("http://10.77.0.1:1/", silos)).Count + (await nodes.SilosServingAsync("http://10.77.0.2:1/", silos)).Count >= silos.Count, TimeSpan.FromMilliseconds(50)))
             {
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new TimeoutException($"Silo {silo.SiloAddress} did not learn the other silos' node identities.");
-                }
-
-                await Task.Delay(50);
+                throw new TimeoutException($"Silo {silo.SiloAddress} did not learn the other silos' node identities.");
             }
 
             // Placement picks among the silos whose grain types the cluster manifest lists: until the
             // joining silo's manifest has arrived, a migration to it is declined (and not retried for
             // minutes), so the test would wait for the watchdog's next round.
             var manifest = silo.ServiceProvider.GetRequiredService<IClusterManifestProvider>();
-            while (!silos.All(manifest.Current.Silos.ContainsKey))
+            if (!await Eventually.TrueWithinAsync(deadline - DateTime.UtcNow, () => silos.All(manifest.Current.Silos.ContainsKey), TimeSpan.FromMilliseconds(50)))
             {
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new TimeoutException($"Silo {silo.SiloAddress} did not receive every silo's grain manifest.");
-                }
-
-                await Task.Delay(50);
+                throw new TimeoutException($"Silo {silo.SiloAddress} did not receive every silo's grain manifest.");
             }
         }
     }
@@ -73,20 +63,17 @@ public static class NodeClusters
     /// </summary>
     public static async Task<SiloAddress?> EventuallyOnAsync(InProcessTestCluster cluster, IAddressable grain, SiloAddress expected, Func<Task> nudge)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
+        var first = true;
+        await Eventually.TrueWithinAsync(TimeSpan.FromSeconds(20), async () =>
         {
-            var at = LocationOf(cluster, grain);
-            if (expected.Equals(at) || DateTime.UtcNow > deadline)
-            {
-                return at;
-            }
-
-            await Task.Delay(100);
-            if (LocationOf(cluster, grain) is null)
+            if (!first && LocationOf(cluster, grain) is null)
             {
                 await nudge();
             }
-        }
+
+            first = false;
+            return expected.Equals(LocationOf(cluster, grain));
+        });
+        return LocationOf(cluster, grain);
     }
 }

@@ -69,17 +69,6 @@ internal static class TestSimulator
     }
 
     /// <summary>Polls a condition the simulator reaches asynchronously (a request attached, a timer fired).</summary>
-    public static async Task EventuallyAsync(Func<bool> condition, string what, int timeoutMs = 5000)
-    {
-        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"timed out waiting for {what}");
-            }
-
-            await Task.Delay(5);
-        }
-    }
+    public static async Task EventuallyAsync(Func<bool> condition, string what, int timeoutMs = 5000) =>
+        Assert.True(await Eventually.TrueWithinAsync(TimeSpan.FromMilliseconds(timeoutMs), condition, TimeSpan.FromMilliseconds(5)), $"timed out waiting for {what}");
 }

@@ -24,10 +24,7 @@ public sealed class TrafficFlusherTests
         using var flusher = new TrafficFlusher(queue, Unreachable.Create(), metrics, options, TimeProvider.System, NullLogger<TrafficFlusher>.Instance);
 
         await flusher.StartAsync(CancellationToken.None);
-        for (var i = 0; i < 200 && metrics.DroppedSoFar("cluster_unreachable") - before < 3; i++)
-        {
-            await Task.Delay(10);
-        }
+        await Eventually.TrueWithinAsync(TimeSpan.FromSeconds(2), () => metrics.DroppedSoFar("cluster_unreachable") - before >= 3, TimeSpan.FromMilliseconds(10));
 
         await flusher.StopAsync(CancellationToken.None);
         Assert.Equal(3, metrics.DroppedSoFar("cluster_unreachable") - before);

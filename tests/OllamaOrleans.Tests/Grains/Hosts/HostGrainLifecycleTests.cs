@@ -37,15 +37,8 @@ public sealed class HostGrainLifecycleTests(MonitorClusterFixture fixture) : IAs
         Assert.True(await UntilAsync(() => !traffic.IsBusy(name, DateTimeOffset.UtcNow)));
     }
 
-    private static async Task<bool> UntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        return condition();
-    }
+    private static Task<bool> UntilAsync(Func<bool> condition) =>
+        Eventually.TrueWithinAsync(TimeSpan.FromSeconds(5), condition, TimeSpan.FromMilliseconds(50));
 
     [Fact]
     public async Task PollNow_NothingListening_IsDownWithReasonRefused()

@@ -10,8 +10,8 @@ namespace OllamaOrleans.Tests.Grains.Hosts;
 /// Ollama's <c>/api/ps</c> waits for the scheduler's lock (server/sched.go: a health check or a wait for
 /// VRAM holds it for seconds) while the other endpoints answer: the poll classifies only that call.
 /// </summary>
-[Collection(ProbeClusterCollection.Name)]
-public sealed class HostGrainPsTimeoutTests(ProbeClusterFixture fixture)
+[Collection(MonitorClusterCollection.Name)]
+public sealed class HostGrainPsTimeoutTests(MonitorClusterFixture fixture)
 {
     [Fact]
     public async Task PsBlockedPastThePollTimeout_IsATimeoutOfPsOnly_TheHostStaysUpWithItsModels()

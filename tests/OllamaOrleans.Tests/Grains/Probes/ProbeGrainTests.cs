@@ -8,8 +8,8 @@ using OllamaSimulator;
 namespace OllamaOrleans.Tests.Grains.Probes;
 
 /// <summary>Synthetic probes of model grains against the simulator, checked against the simulator's own state.</summary>
-[Collection(ProbeClusterCollection.Name)]
-public sealed class ProbeGrainTests(ProbeClusterFixture fixture)
+[Collection(MonitorClusterCollection.Name)]
+public sealed class ProbeGrainTests(MonitorClusterFixture fixture)
 {
     private const string Llama = "llama3.2:latest";
 
@@ -209,13 +209,6 @@ public sealed class ProbeGrainTests(ProbeClusterFixture fixture)
         Assert.True((await Model("always-7").GetSnapshotAsync())!.Inference.Single().LoadDuration.Sum > 0);
     }
 
-    private static async Task<bool> WaitForAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        return condition();
-    }
+    private static Task<bool> WaitForAsync(Func<bool> condition) =>
+        Eventually.TrueWithinAsync(TimeSpan.FromSeconds(5), condition, TimeSpan.FromMilliseconds(50));
 }

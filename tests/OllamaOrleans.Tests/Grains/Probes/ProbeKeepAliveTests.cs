@@ -12,8 +12,8 @@ namespace OllamaOrleans.Tests.Grains.Probes;
 /// LoadedOnly probes against a simulator on a fake clock, which keeps one keep_alive per runner as
 /// Ollama's scheduler does: expiries are compared exactly with what they would be without the monitor.
 /// </summary>
-[Collection(ProbeClusterCollection.Name)]
-public sealed class ProbeKeepAliveTests(ProbeClusterFixture fixture)
+[Collection(MonitorClusterCollection.Name)]
+public sealed class ProbeKeepAliveTests(MonitorClusterFixture fixture)
 {
     private const string Llama = "llama3.2:latest";
     private static readonly TimeSpan OwnersKeepAlive = TimeSpan.FromMinutes(10);

@@ -49,29 +49,28 @@ public sealed class ResourceSamplerTests : IAsyncLifetime
     /// <summary>Samples until <paramref name="done"/>, checking on every sample that no counter went backwards.</summary>
     private async Task<HostResources> SampleUntilAsync(ResourceSampler sampler, string host, Func<HostResources, bool> done, HostResources? floor = null)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         var last = floor;
-        while (true)
-        {
-            await sampler.CollectAsync();
-            var current = resources.Get(host);
-            if (current is not null)
+        var sample = await Eventually.WithinAsync(
+            TimeSpan.FromSeconds(30),
+            async () =>
             {
-                if (last is not null)
+                await sampler.CollectAsync();
+                var current = resources.Get(host);
+                if (current is not null)
                 {
-                    Assert.True(Total(current.Server) >= Total(last.Server) && Total(current.Runner) >= Total(last.Runner), "a CPU counter went backwards");
+                    if (last is not null)
+                    {
+                        Assert.True(Total(current.Server) >= Total(last.Server) && Total(current.Runner) >= Total(last.Runner), "a CPU counter went backwards");
+                    }
+
+                    last = current;
                 }
 
-                last = current;
-                if (done(current))
-                {
-                    return current;
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"not within 30 s; last: {last}");
-            await Task.Delay(100);
-        }
+                return current;
+            },
+            current => current is not null && done(current),
+            _ => $"last: {last}");
+        return sample!;
     }
 
     private static double Total(RoleFigures f) => f.CpuSecondsBusy + f.CpuSecondsIdle;

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace OllamaOrleans.Tests.Support;
+namespace OllamaOrleans.Testing;
 
 /// <summary>
-/// tests/FakeOllama as a real process tree: a server named "ollama" listening on a loopback port and
-/// one runner child (also "ollama", as Ollama's runners are) that holds memory and burns CPU.
+/// tests/FakeOllama as a real process tree: a server named "ollama" on a loopback port answering
+/// Ollama's GET endpoints, and one runner child (also "ollama", as Ollama's runners are) that holds
+/// memory and burns CPU.
 /// </summary>
 public sealed class FakeOllamaProcess : IAsyncDisposable
 {
@@ -26,6 +27,7 @@ public sealed class FakeOllamaProcess : IAsyncDisposable
 
     public string Url => $"http://127.0.0.1:{Port}";
 
+    /// <summary>The fake's native launcher, named <c>ollama</c> like Ollama's binary, built beside this test assembly's configuration.</summary>
     public static string Executable { get; } = Find();
 
     public static async Task<FakeOllamaProcess> StartAsync(int port, double burn = 0.5, int holdMegabytes = 64)
@@ -38,12 +40,11 @@ public sealed class FakeOllamaProcess : IAsyncDisposable
         };
         var process = Process.Start(info)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var line = await process.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("fake ollama exited before it was ready");
-        var parts = line.Split(' ');
-        return new FakeOllamaProcess(process, port, int.Parse(parts[2], CultureInfo.InvariantCulture));
+        var ready = await process.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("fake ollama exited before it was ready");
+        return new FakeOllamaProcess(process, port, int.Parse(ready.Split(' ')[2], CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Kills the server as a crash would; the runner follows when its stdin closes.</summary>
+    /// <summary>Kills the server as a crash would; its runner exits when its stdin closes.</summary>
     public async Task KillAsync()
     {
         if (!server.HasExited)
@@ -52,11 +53,7 @@ public sealed class FakeOllamaProcess : IAsyncDisposable
             await server.WaitForExitAsync();
         }
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (Directory.Exists($"/proc/{RunnerPid}") && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.TrueWithinAsync(TimeSpan.FromSeconds(10), () => !Directory.Exists($"/proc/{RunnerPid}"), TimeSpan.FromMilliseconds(20));
     }
 
     public async ValueTask DisposeAsync()
@@ -77,6 +74,6 @@ public sealed class FakeOllamaProcess : IAsyncDisposable
             }
         }
 
-        throw new FileNotFoundException("tests/FakeOllama is not built; build the solution first.");
+        throw new FileNotFoundException("tests/FakeOllama is not built; build the solution first (the test script does).");
     }
 }

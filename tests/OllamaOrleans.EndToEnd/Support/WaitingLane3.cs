@@ -1,0 +1,12 @@
+namespace OllamaOrleans.EndToEnd.Support;
+
+/// <summary>
+/// Scenarios that mostly wait on real processes (an outage, a rule's minute, silos leaving and joining),
+/// one after another: RollingRestartTests, StopDuringRedisOutageTests, RegisteredHostsSeriesTests. The four waiting lanes run side by side, balanced by their measured
+/// durations; the busy tests of <see cref="ProcessCollection"/> run after them, alone.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class WaitingLane3
+{
+    public const string Name = "waiting lane 3";
+}
