@@ -114,15 +114,15 @@ public sealed class ClusterRig : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until every running silo's watchdog has finished a pass after the last membership change it
-    /// saw (the hosts that move have moved), then until every host's series come from exactly one running silo.
+    /// Waits until every running silo's watchdog has finished with each membership change it saw (the
+    /// hosts that move have moved), then until every host's series come from exactly one running silo.
     /// </summary>
     public async Task<Dictionary<string, List<int>>> SettledAsync(TimeSpan within)
     {
         var until = DateTime.UtcNow + within;
         await Eventually.WithinAsync(
             within,
-            () => Task.FromResult(Silos.All(WatchdogCaughtUp)),
+            () => Task.FromResult(Silos.All(s => WatchdogDone.Sum(w => Lines(s, w)) >= Lines(s, MembershipChanged))),
             done => done,
             _ => "a silo's watchdog is still moving hosts:\n" + string.Join("\n", LogLines(MembershipChanged, WatchdogDone[0], WatchdogDone[1])));
         var left = until - DateTime.UtcNow;
@@ -130,19 +130,6 @@ public sealed class ClusterRig : IAsyncDisposable
     }
 
     private static int Lines(SiloProcess silo, string text) => silo.Process.Output.Count(l => l.Contains(text, StringComparison.Ordinal));
-
-    /// <summary>
-    /// Whether the silo's watchdog finished a pass after the last membership change it logged. Changes
-    /// that arrive while a pass runs share one more pass (MembershipWatchdog runs one at a time), so
-    /// there can be fewer "done" lines than changes.
-    /// </summary>
-    private static bool WatchdogCaughtUp(SiloProcess silo)
-    {
-        var output = silo.Process.Output.ToList();
-        var lastChange = output.FindLastIndex(l => l.Contains(MembershipChanged, StringComparison.Ordinal));
-        var lastDone = output.FindLastIndex(l => WatchdogDone.Any(w => l.Contains(w, StringComparison.Ordinal)));
-        return lastChange < 0 || lastDone > lastChange;
-    }
 
     /// <summary>Every host's sample of one series, from whichever silo exports it (the highest if several do).</summary>
     public async Task<Dictionary<string, double>> ValuesAsync(string name)
