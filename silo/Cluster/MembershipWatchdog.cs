@@ -6,8 +6,7 @@ namespace OllamaOrleans.Silo.Cluster;
 /// Restarts the registry's hosts as soon as the set of active silos changes, instead of at the fleet
 /// reminder's next minute: a dead silo's hosts are re-activated on the survivors, and a joining silo
 /// takes over its share (the hosts whose home it now is move there). Every silo does it; starting a
-/// running host is cheap and idempotent. One restart pass runs at a time (<see cref="PassQueue"/>): a
-/// change during a pass queues one more, so a burst of changes does not stack up passes.
+/// running host is cheap and idempotent.
 /// </summary>
 public sealed partial class MembershipWatchdog(
     IClusterMembershipService membership,
@@ -23,7 +22,6 @@ public sealed partial class MembershipWatchdog(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         HashSet<SiloAddress>? active = null;
-        var passes = new PassQueue(RestartHostsAsync);
         try
         {
             await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
@@ -32,7 +30,7 @@ public sealed partial class MembershipWatchdog(
                 if (active is not null && !now.SetEquals(active))
                 {
                     LogMembershipChanged(logger, active.Except(now).Count(), now.Except(active).Count(), now.Count);
-                    passes.Request(stoppingToken);
+                    _ = RestartHostsAsync(stoppingToken);
                 }
 
                 active = now;
