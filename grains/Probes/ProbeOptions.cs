@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
 namespace OllamaOrleans.Grains.Probes;
 
 /// <summary>
@@ -16,6 +19,7 @@ public sealed class ProbeOptions
     public string Prompt { get; set; } = "Reply with one word: OK.";
 
     /// <summary><c>options.num_predict</c>; a predict option never forces a runner reload.</summary>
+    [Range(1, 4096)]
     public int PredictedTokens { get; set; } = 1;
 
     /// <summary>Only these models are probed (tag optional); empty: every model the mode allows.</summary>
@@ -25,8 +29,6 @@ public sealed class ProbeOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Later entries win over earlier ones.</summary>
+    [ValidateEnumeratedItems]
     public List<ProbeOverride> Overrides { get; set; } = [];
-
-    /// <summary>Values that could not be read, each naming its setting; start-up reports them.</summary>
-    public List<string> ConfigurationErrors { get; } = [];
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace OllamaOrleans.Grains.Probes;
 
 /// <summary>
@@ -18,5 +20,6 @@ public sealed class ProbeOverride
 
     public string? Prompt { get; set; }
 
+    [Range(1, 4096)]
     public int? PredictedTokens { get; set; }
 }

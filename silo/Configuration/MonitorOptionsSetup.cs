@@ -1,49 +1,41 @@
-using Microsoft.Extensions.Configuration;
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using OllamaOrleans.Api.Configuration;
 
 namespace OllamaOrleans.Silo.Configuration;
 
 /// <summary>
-/// Fills <see cref="MonitorOptions"/> from the <c>Monitor</c> section and the original exporter's
-/// variables. Values that do not parse become errors naming their setting, reported at start-up by
-/// <see cref="MonitorOptionsValidator"/>, instead of binder exceptions.
+/// After the binder has read the <c>Monitor</c> section: names each host entry's setting, and folds in the
+/// original exporter's variables, which win over it: <c>OLLAMA_URL</c> (comma-separated hosts, added),
+/// <c>COLLECT_INTERVAL</c> (seconds) and <c>EXPORTER_PORT</c>. Bad values become errors naming them.
 /// </summary>
-internal sealed class MonitorOptionsSetup(IConfiguration configuration) : IConfigureOptions<MonitorOptions>
+internal sealed class MonitorOptionsSetup(IConfiguration configuration, SettingErrors<MonitorOptions> errors) : IConfigureOptions<MonitorOptions>
 {
     public void Configure(MonitorOptions options)
     {
-        var read = new SettingReader(configuration, options.BindingErrors);
-        foreach (var entry in configuration.GetSection("Monitor:Hosts").GetChildren())
+        foreach (var (entry, host) in configuration.GetSection($"{MonitorOptions.Section}:{nameof(MonitorOptions.Hosts)}").GetChildren().Zip(options.Hosts))
         {
-            var host = new HostOptions { Name = entry["Name"], Url = entry["Url"], Setting = entry.Path };
-            foreach (var label in entry.GetSection("Labels").GetChildren())
-            {
-                host.Labels[label.Key] = label.Value ?? "";
-            }
-
-            options.Hosts.Add(host);
+            host.Setting = entry.Path;
         }
 
-        var legacyUrls = read.String("OLLAMA_URL");
-        if (legacyUrls is not null)
+        options.Hosts.AddRange(SettingBinder.Entries(configuration.GetSection("OLLAMA_URL")).Select(e => new HostOptions { Url = e.Value, Setting = "OLLAMA_URL" }));
+        options.PollInterval = Seconds("COLLECT_INTERVAL") ?? options.PollInterval;
+        options.HttpPort = SettingBinder.Integer(configuration, "EXPORTER_PORT", 1, 65535, errors) ?? options.HttpPort;
+    }
+
+    private TimeSpan? Seconds(string key)
+    {
+        if (SettingBinder.Text(configuration, key) is not { } raw)
         {
-            foreach (var url in legacyUrls.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                options.Hosts.Add(new HostOptions { Url = url, Setting = "OLLAMA_URL" });
-            }
+            return null;
         }
 
-        options.PollInterval = read.Seconds("COLLECT_INTERVAL") ?? read.Duration("Monitor:PollInterval") ?? options.PollInterval;
-        options.PollTimeout = read.Duration("Monitor:PollTimeout") ?? options.PollTimeout;
-        options.MaxModelsPerHost = read.Integer("Monitor:MaxModelsPerHost", 1, 100_000) ?? options.MaxModelsPerHost;
-        options.MaxHosts = read.Integer("Monitor:MaxHosts", 1, 1_000_000) ?? options.MaxHosts;
-        options.TransientHostsEnabled = read.Boolean("Monitor:TransientHosts:Enabled") ?? options.TransientHostsEnabled;
-        options.MaxTransientHosts = read.Integer("Monitor:TransientHosts:Max", 0, 1_000_000) ?? options.MaxTransientHosts;
-        options.TransientHostExpiry = read.Duration("Monitor:TransientHosts:Expiry") ?? options.TransientHostExpiry;
-        options.DefaultUrl = read.String("Monitor:DefaultUrl") ?? options.DefaultUrl;
-        options.HttpPort = read.Integer("EXPORTER_PORT", 1, 65535) ?? read.Integer("Monitor:HttpPort", 1, 65535) ?? options.HttpPort;
-        options.ListenAddress = read.String("Monitor:ListenAddress") ?? options.ListenAddress;
-        options.GrafanaUrl = read.String("Monitor:GrafanaUrl") ?? options.GrafanaUrl;
+        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        errors.Add($"{key}: '{raw}' must be a whole number of seconds greater than 0.");
+        return null;
     }
 }

@@ -9,8 +9,7 @@ internal sealed class MonitorOptionsValidator : IValidateOptions<MonitorOptions>
 {
     public ValidateOptionsResult Validate(string? name, MonitorOptions options)
     {
-        var errors = new List<string>(options.BindingErrors);
-        errors.AddRange(HostListBuilder.Build(options.Hosts).Errors);
+        var errors = new List<string>(HostListBuilder.Build(options.Hosts).Errors);
         if (options.PollInterval <= TimeSpan.Zero)
         {
             errors.Add($"Monitor:PollInterval: '{options.PollInterval}' must be greater than zero.");

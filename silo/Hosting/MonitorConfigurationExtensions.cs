@@ -19,12 +19,7 @@ public static class MonitorConfigurationExtensions
     public static WebApplicationBuilder AddMonitorConfiguration(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<IConfigureOptions<MonitorOptions>, MonitorOptionsSetup>();
-        services.AddSingleton<IValidateOptions<MonitorOptions>, MonitorOptionsValidator>();
-        services.AddOptions<MonitorOptions>().ValidateOnStart();
-        services.AddSingleton<IConfigureOptions<ProbeOptions>, ProbeOptionsSetup>();
-        services.AddSingleton<IValidateOptions<ProbeOptions>, ProbeOptionsValidator>();
-        services.AddOptions<ProbeOptions>().ValidateOnStart();
+        services.AddMonitorSettings();
         services.AddOptions<PollingOptions>().Configure<IOptions<MonitorOptions>>((polling, monitor) =>
         {
             polling.Interval = monitor.Value.PollInterval;
@@ -49,6 +44,18 @@ public static class MonitorConfigurationExtensions
             }
         });
         return builder;
+    }
+
+    /// <summary>The <c>Monitor</c> section with the original exporter's variables, and <c>Monitor:Probes</c>: bound, and checked at start.</summary>
+    public static IServiceCollection AddMonitorSettings(this IServiceCollection services)
+    {
+        services.AddSetting<MonitorOptions>(MonitorOptions.Section);
+        services.AddSingleton<IConfigureOptions<MonitorOptions>, MonitorOptionsSetup>();
+        services.AddSingleton<IValidateOptions<MonitorOptions>, ValidateMonitorOptions>();
+        services.AddSingleton<IValidateOptions<MonitorOptions>, MonitorOptionsValidator>();
+        services.AddSetting<ProbeOptions>(ProbeOptions.Section);
+        services.AddSingleton<IValidateOptions<ProbeOptions>, ValidateProbeOptions>();
+        return services.AddSingleton<IValidateOptions<ProbeOptions>, ProbeOptionsValidator>();
     }
 
     private static void Listen(KestrelServerOptions kestrel, MonitorOptions monitor, int port)

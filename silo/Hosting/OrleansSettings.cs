@@ -7,14 +7,13 @@ public sealed record OrleansSettings(int SiloPort, int GatewayPort, string Clust
 {
     public static OrleansSettings From(IConfiguration configuration)
     {
-        var errors = new List<string>();
-        var read = new SettingReader(configuration, errors);
+        var errors = new SettingErrors<OrleansSettings>();
         var settings = new OrleansSettings(
-            read.Integer("Orleans:SiloPort", 1, 65535) ?? 11111,
-            read.Integer("Orleans:GatewayPort", 1, 65535) ?? 30000,
-            read.String("Orleans:ClusterId") ?? "ollama-orleans",
-            read.String("Orleans:ServiceId") ?? "ollama-orleans",
-            read.String("Orleans:AdvertisedAddress"));
+            SettingBinder.Integer(configuration, "Orleans:SiloPort", 1, 65535, errors) ?? 11111,
+            SettingBinder.Integer(configuration, "Orleans:GatewayPort", 1, 65535, errors) ?? 30000,
+            SettingBinder.Text(configuration, "Orleans:ClusterId") ?? "ollama-orleans",
+            SettingBinder.Text(configuration, "Orleans:ServiceId") ?? "ollama-orleans",
+            SettingBinder.Text(configuration, "Orleans:AdvertisedAddress"));
         if (settings.SiloPort == settings.GatewayPort)
         {
             errors.Add($"Orleans:GatewayPort: '{settings.GatewayPort}' must differ from Orleans:SiloPort.");
@@ -25,6 +24,7 @@ public sealed record OrleansSettings(int SiloPort, int GatewayPort, string Clust
             errors.Add($"Orleans:AdvertisedAddress: '{settings.AdvertisedAddress}' must be an IP address other silos can reach.");
         }
 
-        return errors.Count == 0 ? settings : throw new InvalidSettingsException(errors);
+        errors.ThrowIfAny();
+        return settings;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OllamaOrleans.Api.Configuration;
 using OllamaOrleans.Api.Gateway;
 using OllamaOrleans.Grains.Hosts;
 using OllamaOrleans.Silo.Resources;
@@ -18,9 +19,7 @@ public static class ResourceHostingExtensions
     public static WebApplicationBuilder AddMonitorResources(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<IConfigureOptions<ResourceOptions>, ResourceOptionsSetup>();
-        services.AddSingleton<IValidateOptions<ResourceOptions>, ResourceOptionsValidator>();
-        services.AddOptions<ResourceOptions>().ValidateOnStart();
+        services.AddResourceSettings();
         services.TryAddSingleton<IInferenceActivity>(sp => new GatewayInferenceActivity(
             sp.GetService<InFlightTracker>(), sp.GetRequiredService<ReportedTraffic>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ResourceRegistry>();
@@ -28,6 +27,14 @@ public static class ResourceHostingExtensions
         services.AddSingleton<ResourceSampler>();
         services.AddHostedService<ResourceCollectionService>();
         return builder;
+    }
+
+    /// <summary>The <c>Resources</c> section: bound, and checked at start.</summary>
+    public static IServiceCollection AddResourceSettings(this IServiceCollection services)
+    {
+        services.AddSetting<ResourceOptions>(ResourceOptions.Section);
+        services.AddSingleton<IConfigureOptions<ResourceOptions>, ResourceOptionsSetup>();
+        return services.AddSingleton<IValidateOptions<ResourceOptions>, ResourceOptionsValidator>();
     }
 
     /// <summary>NVIDIA first, so GPU indexes are the ones nvidia-smi shows.</summary>

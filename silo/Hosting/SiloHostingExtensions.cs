@@ -1,3 +1,4 @@
+using OllamaOrleans.Api.Configuration;
 using OllamaOrleans.Grains.Hosting;
 using Orleans.Dashboard;
 
@@ -19,7 +20,7 @@ public static class SiloHostingExtensions
     {
         var mode = SiloMode.From(builder.Configuration);
         var orleans = OrleansSettings.From(builder.Configuration);
-        var node = NodeIdentityDetector.Detect(ResourceOptionsSetup.NodeAddresses(builder.Configuration));
+        var node = NodeIdentityDetector.Detect([.. SettingBinder.Entries(builder.Configuration.GetSection($"{ResourceOptions.Section}:{nameof(ResourceOptions.NodeAddresses)}")).Select(e => e.Value)]);
         builder.UseOrleans(silo =>
         {
             if (mode.IsCluster)

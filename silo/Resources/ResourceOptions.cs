@@ -32,7 +32,4 @@ public sealed class ResourceOptions
     public string ProcRoot { get; set; } = ProcFs.DefaultRoot;
 
     public string SysRoot { get; set; } = AmdSysfsGpuSource.DefaultRoot;
-
-    /// <summary>Values that could not even be parsed, each naming its setting.</summary>
-    internal List<string> BindingErrors { get; } = [];
 }

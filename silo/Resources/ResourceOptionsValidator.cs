@@ -7,7 +7,7 @@ internal sealed class ResourceOptionsValidator : IValidateOptions<ResourceOption
 {
     public ValidateOptionsResult Validate(string? name, ResourceOptions options)
     {
-        var errors = new List<string>(options.BindingErrors);
+        var errors = new List<string>();
         if (options.BusyInterval < TimeSpan.FromMilliseconds(100) || options.BusyInterval > TimeSpan.FromMinutes(1))
         {
             errors.Add($"Resources:BusyInterval: '{options.BusyInterval}' must be from 00:00:00.1 to 00:01:00.");

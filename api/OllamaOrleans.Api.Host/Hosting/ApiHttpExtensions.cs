@@ -67,12 +67,10 @@ public static class ApiHttpExtensions
     /// </summary>
     internal static ApiHostFacts ApiProcessFacts(IConfiguration configuration)
     {
-        var errors = new List<string>();
-        var read = new SettingReader(configuration, errors);
-        var port = read.Integer("API_PORT", 1, 65535) ?? DefaultPort;
-        var transient = read.Boolean("Monitor:TransientHosts:Enabled") ?? true;
-        return errors.Count > 0
-            ? throw new InvalidSettingsException(errors)
-            : new ApiHostFacts(IsCluster: true, transient, [port], []);
+        var errors = new SettingErrors<ApiHostFacts>();
+        var port = SettingBinder.Integer(configuration, "API_PORT", 1, 65535, errors) ?? DefaultPort;
+        var transient = SettingBinder.Boolean(configuration, "Monitor:TransientHosts:Enabled", errors) ?? true;
+        errors.ThrowIfAny();
+        return new ApiHostFacts(IsCluster: true, transient, [port], []);
     }
 }

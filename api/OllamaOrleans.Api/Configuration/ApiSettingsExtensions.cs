@@ -18,19 +18,19 @@ public static class ApiSettingsExtensions
     public static IServiceCollection AddApiSettings(this IServiceCollection services, Func<IServiceProvider, ApiHostFacts> facts)
     {
         services.AddSingleton(facts);
-        services.AddSingleton<AuthSettingErrors>();
+        services.AddSetting<AuthOptions>(AuthOptions.Section);
         services.AddSingleton<IConfigureOptions<AuthOptions>, AuthOptionsSetup>();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
-        services.AddOptions<AuthOptions>().ValidateOnStart();
+        services.AddSetting<ApiOptions>(ApiOptions.Section);
         services.AddSingleton<IConfigureOptions<ApiOptions>, ApiOptionsSetup>();
-        services.AddOptions<ApiOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiOptions>, ValidateApiOptions>();
+        services.AddSetting<SecurityOptions>(SecurityOptions.Section);
         services.AddSingleton<IConfigureOptions<SecurityOptions>, SecurityOptionsSetup>();
         services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
-        services.AddOptions<SecurityOptions>().ValidateOnStart();
-        services.AddSingleton<GatewaySettingErrors>();
+        services.AddSetting<GatewayOptions>(GatewayOptions.Section);
         services.AddSingleton<IConfigureOptions<GatewayOptions>, GatewayOptionsSetup>();
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
-        services.AddOptions<GatewayOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, ValidateGatewayOptions>();
         services.AddSingleton(sp =>
         {
             var security = sp.GetRequiredService<IOptions<SecurityOptions>>().Value;

@@ -14,6 +14,4 @@ public sealed class SecurityOptions
     public List<IPNetwork> AllowedNetworks { get; } = [];
 
     public List<string> AllowedHosts { get; } = [];
-
-    internal List<string> Errors { get; } = [];
 }

@@ -13,7 +13,7 @@ internal sealed class SecurityOptionsValidator(ApiHostFacts facts) : IValidateOp
 {
     public ValidateOptionsResult Validate(string? name, SecurityOptions options)
     {
-        var errors = new List<string>(options.Errors);
+        var errors = new List<string>();
         var policy = new TargetPolicy(options.AllowedNetworks, options.AllowedHosts);
         foreach (var host in facts.HostUrls)
         {

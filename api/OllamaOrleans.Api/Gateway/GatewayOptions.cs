@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace OllamaOrleans.Api.Gateway;
 
 /// <summary>The metering gateway (<c>Gateway:*</c>).</summary>
@@ -25,14 +27,19 @@ public sealed class GatewayOptions
     public string? ClientHeader { get; set; }
 
     /// <summary>Distinct clients tracked; more are counted as "other".</summary>
+    [Range(1, 100_000)]
     public int MaxClients { get; set; } = 100;
 
     /// <summary>Measured requests waiting for the model grains; beyond it records are dropped and counted.</summary>
+    [Range(100, 10_000_000)]
     public int QueueCapacity { get; set; } = 10_000;
 
     /// <summary>How often queued records go to the model grains.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Extra ports bound to one host each, for clients that cannot take a path prefix.</summary>
+    // The binder checks a listener's port range as it reads it; an unset port (0) is the validator's to name.
+#pragma warning disable SYSLIB1213
     public List<GatewayListener> Listeners { get; set; } = [];
+#pragma warning restore SYSLIB1213
 }

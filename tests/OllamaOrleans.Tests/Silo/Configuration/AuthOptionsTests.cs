@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OllamaOrleans.Api.Configuration;
-using OllamaOrleans.Api.Gateway;
 using OllamaOrleans.Api.Security;
 using OllamaOrleans.Silo.Hosting;
 using OllamaOrleans.Tests.Support;
@@ -15,14 +12,8 @@ public sealed class AuthOptionsTests
 
     private static (AuthOptions Options, IReadOnlyList<string> Errors) Load(bool isCluster, bool gatewayRequiresKey, params (string Key, string Value)[] settings)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
-            .Build();
-        var errors = new AuthSettingErrors();
-        var options = new AuthOptions();
-        new AuthOptionsSetup(configuration, new ApiHostFacts(isCluster, true, [], []), errors).Configure(options);
-        var result = new AuthOptionsValidator(errors, Options.Create(new GatewayOptions { RequireKey = gatewayRequiresKey })).Validate(null, options);
-        return (options, result.Failed ? result.Failures.ToList() : []);
+        (string, string)[] gateway = gatewayRequiresKey ? [("Gateway:RequireKey", "true")] : [];
+        return SettingsHarness.Load<AuthOptions>(s => s.AddApiSettings(_ => new ApiHostFacts(isCluster, true, [], [])), [.. settings, .. gateway]);
     }
 
     private static (AuthOptions Options, IReadOnlyList<string> Errors) Load(params (string Key, string Value)[] settings) => Load(false, false, settings);

@@ -1,8 +1,7 @@
 using System.Net;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using OllamaOrleans.Api.Configuration;
 using OllamaOrleans.Silo.Configuration;
+using OllamaOrleans.Tests.Support;
 
 namespace OllamaOrleans.Tests.Silo.Configuration;
 
@@ -10,15 +9,8 @@ public sealed class SecurityOptionsTests
 {
     private static (SecurityOptions Options, IReadOnlyList<string> Errors) Load(params (string Key, string Value)[] settings)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
-            .Build();
-        var monitor = new MonitorOptions();
-        new MonitorOptionsSetup(configuration).Configure(monitor);
-        var options = new SecurityOptions();
-        new SecurityOptionsSetup(configuration).Configure(options);
-        var result = new SecurityOptionsValidator(SiloApiFacts.From(monitor, isCluster: false)).Validate(null, options);
-        return (options, result.Failed ? result.Failures.ToList() : []);
+        var (monitor, _) = MonitorSettings.Load(settings);
+        return SettingsHarness.Load<SecurityOptions>(s => s.AddApiSettings(_ => SiloApiFacts.From(monitor, isCluster: false)), settings);
     }
 
     [Fact]

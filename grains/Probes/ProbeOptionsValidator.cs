@@ -1,14 +1,13 @@
 using Microsoft.Extensions.Options;
-using OllamaOrleans.Grains.Probes;
 
-namespace OllamaOrleans.Silo.Configuration;
+namespace OllamaOrleans.Grains.Probes;
 
 /// <summary>Checks <see cref="ProbeOptions"/> at start-up; each failure names the setting and the value.</summary>
-internal sealed class ProbeOptionsValidator : IValidateOptions<ProbeOptions>
+public sealed class ProbeOptionsValidator : IValidateOptions<ProbeOptions>
 {
     public ValidateOptionsResult Validate(string? name, ProbeOptions options)
     {
-        var errors = new List<string>(options.ConfigurationErrors);
+        var errors = new List<string>();
         if (options.Interval <= TimeSpan.Zero)
         {
             errors.Add($"{ProbeOptions.Section}:Interval: '{options.Interval}' must be greater than zero.");

@@ -1,15 +1,15 @@
 using Microsoft.Extensions.Options;
-using OllamaOrleans.Api.Gateway;
+using OllamaOrleans.Api.Configuration;
 using OllamaOrleans.Protocol.Hosts;
 
-namespace OllamaOrleans.Api.Configuration;
+namespace OllamaOrleans.Api.Gateway;
 
 /// <summary>Checks <see cref="GatewayOptions"/> at start-up; each failure names the setting and the value.</summary>
-internal sealed class GatewayOptionsValidator(GatewaySettingErrors readErrors, ApiHostFacts host) : IValidateOptions<GatewayOptions>
+internal sealed class GatewayOptionsValidator(ApiHostFacts host) : IValidateOptions<GatewayOptions>
 {
     public ValidateOptionsResult Validate(string? name, GatewayOptions options)
     {
-        var errors = new List<string>(readErrors.Errors);
+        var errors = new List<string>();
         if (options.UpstreamTimeout <= TimeSpan.Zero)
         {
             errors.Add($"{GatewayOptions.Section}:UpstreamTimeout: '{options.UpstreamTimeout}' must be greater than zero.");

@@ -1,17 +1,16 @@
 using Microsoft.Extensions.Options;
 using OllamaOrleans.Api.Gateway;
-using OllamaOrleans.Api.Security;
 
-namespace OllamaOrleans.Api.Configuration;
+namespace OllamaOrleans.Api.Security;
 
 /// <summary>Checks the keys and what needs them; a surface that requires a key needs at least one configured.</summary>
-internal sealed class AuthOptionsValidator(AuthSettingErrors readErrors, IOptions<GatewayOptions> gateway) : IValidateOptions<AuthOptions>
+internal sealed class AuthOptionsValidator(IOptions<GatewayOptions> gateway) : IValidateOptions<AuthOptions>
 {
     private const int MaxNameLength = 64;
 
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {
-        var errors = new List<string>(readErrors.Errors);
+        var errors = new List<string>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         var hashes = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Keys.Count; i++)
