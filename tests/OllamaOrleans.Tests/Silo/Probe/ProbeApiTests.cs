@@ -2,9 +2,10 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using OllamaOrleans.Api;
 using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.Tests.Api;
 using OllamaOrleans.Tests.Support;
 
-namespace OllamaOrleans.Tests.Api.Probe;
+namespace OllamaOrleans.Tests.Silo.Probe;
 
 /// <summary>
 /// <c>/probe?target=</c>: a registered target's series; an unregistered one registered as a clearly

@@ -4,7 +4,7 @@ using OllamaOrleans.Api;
 using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Tests.Support;
 
-namespace OllamaOrleans.Tests.Api.Probe;
+namespace OllamaOrleans.Tests.Silo.Probe;
 
 /// <summary>
 /// <c>/probe</c> registers transient hosts, so it is fuzzed too: 600 generated targets (seeded) built
