@@ -8,7 +8,7 @@ namespace OllamaOrleans.Tests.Grains.Fleet;
 
 /// <summary>The registry grain. Uses its own fleet key per test so the shared cluster's tests do not meet.</summary>
 [Collection(MonitorClusterCollection.Name)]
-public sealed class FleetGrainTests(MonitorClusterFixture fixture) : IAsyncLifetime
+public sealed class FleetGrainTests(ClusterFixture fixture) : IAsyncLifetime
 {
     private FixtureOllamaServer server = null!;
 

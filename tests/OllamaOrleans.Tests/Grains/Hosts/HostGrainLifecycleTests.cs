@@ -8,7 +8,7 @@ namespace OllamaOrleans.Tests.Grains.Hosts;
 
 /// <summary>Registration, removal, deactivation and failure classes of the host grain.</summary>
 [Collection(MonitorClusterCollection.Name)]
-public sealed class HostGrainLifecycleTests(MonitorClusterFixture fixture) : IAsyncLifetime
+public sealed class HostGrainLifecycleTests(ClusterFixture fixture) : IAsyncLifetime
 {
     private FixtureOllamaServer server = null!;
 

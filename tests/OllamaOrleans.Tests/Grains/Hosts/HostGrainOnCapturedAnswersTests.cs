@@ -6,7 +6,7 @@ namespace OllamaOrleans.Tests.Grains.Hosts;
 
 /// <summary>The host grain against a real HTTP server that answers with captured Ollama bodies.</summary>
 [Collection(MonitorClusterCollection.Name)]
-public sealed class HostGrainOnCapturedAnswersTests(MonitorClusterFixture fixture) : IAsyncLifetime
+public sealed class HostGrainOnCapturedAnswersTests(ClusterFixture fixture) : IAsyncLifetime
 {
     private FixtureOllamaServer server = null!;
 

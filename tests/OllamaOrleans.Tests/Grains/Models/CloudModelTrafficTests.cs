@@ -8,7 +8,7 @@ namespace OllamaOrleans.Tests.Grains.Models;
 
 /// <summary>Gateway records of cloud models reach their model grain and are kept apart from local inference.</summary>
 [Collection(MonitorClusterCollection.Name)]
-public sealed class CloudModelTrafficTests(MonitorClusterFixture fixture) : IAsyncLifetime
+public sealed class CloudModelTrafficTests(ClusterFixture fixture) : IAsyncLifetime
 {
     private FixtureOllamaServer server = null!;
 

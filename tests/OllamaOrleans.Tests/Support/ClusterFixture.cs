@@ -17,7 +17,7 @@ namespace OllamaOrleans.Tests.Support;
 /// first client use a poll shows (later ones are an interval, an hour, apart). A host keeps at most
 /// five models (the simulator's hosts have five).
 /// </summary>
-public sealed class MonitorClusterFixture : IAsyncLifetime
+public sealed class ClusterFixture : IAsyncLifetime
 {
     public const int SimulatedHosts = 12;
 
