@@ -6,7 +6,7 @@ namespace OllamaOrleans.Tests.Api.Fleet;
 
 /// <summary>The fleet summary, a host's models and one model's state and statistics, from captured Ollama answers.</summary>
 [Collection(ApiClusterCollection.Name)]
-public sealed class FleetAndModelsApiTests(ApiClusterFixture fixture) : IAsyncLifetime
+public sealed class FleetAndModelsApiTests(ClusterFixture fixture) : IAsyncLifetime
 {
     private FixtureOllamaServer ollama = null!;
     private TestApi api = null!;

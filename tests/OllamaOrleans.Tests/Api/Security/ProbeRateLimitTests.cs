@@ -9,7 +9,7 @@ namespace OllamaOrleans.Tests.Api.Security;
 
 /// <summary><c>/probe</c> is limited per source address, far above what a Prometheus scraping hundreds of targets asks.</summary>
 [Collection(ApiClusterCollection.Name)]
-public sealed class ProbeRateLimitTests(ApiClusterFixture fixture)
+public sealed class ProbeRateLimitTests(ClusterFixture fixture)
 {
     [Fact]
     public void Bucket_HoldsTenSecondsWorth_AndRefillsPerSecond()

@@ -12,7 +12,7 @@ namespace OllamaOrleans.Tests.Silo.Probe;
 /// labelled transient host (key needed, capped, expiring); refused targets refused.
 /// </summary>
 [Collection(ApiClusterCollection.Name)]
-public sealed class ProbeApiTests(ApiClusterFixture fixture) : IAsyncLifetime
+public sealed class ProbeApiTests(ClusterFixture fixture) : IAsyncLifetime
 {
     private FixtureOllamaServer ollama = null!;
 

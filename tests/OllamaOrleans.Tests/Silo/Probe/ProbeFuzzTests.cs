@@ -13,7 +13,7 @@ namespace OllamaOrleans.Tests.Silo.Probe;
 /// the registry as it was; an answer registers at most one transient host.
 /// </summary>
 [Collection(ApiClusterCollection.Name)]
-public sealed class ProbeFuzzTests(ApiClusterFixture fixture)
+public sealed class ProbeFuzzTests(ClusterFixture fixture)
 {
     private const int Seed = 20261128;
     private const int Count = 600;

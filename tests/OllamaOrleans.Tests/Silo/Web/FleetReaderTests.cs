@@ -14,7 +14,7 @@ namespace OllamaOrleans.Tests.Silo.Web;
 /// from the test silo's, as another silo's would.
 /// </summary>
 [Collection(ApiClusterCollection.Name)]
-public sealed class FleetReaderTests(ApiClusterFixture fixture) : IAsyncLifetime
+public sealed class FleetReaderTests(ClusterFixture fixture) : IAsyncLifetime
 {
     private readonly HostSnapshotRegistry registry = new();
     private FixtureOllamaServer ollama = null!;
