@@ -15,10 +15,7 @@ public sealed class FleetAndModelsApiTests(ClusterFixture fixture) : IAsyncLifet
 
     public async Task InitializeAsync()
     {
-        ollama = await FixtureOllamaServer.StartAsync();
-        ollama.ServeFixture("/api/version", "version-v0.32.json");
-        ollama.ServeFixture("/api/tags", "tags-v0.32.json");
-        ollama.ServeFixture("/api/ps", "ps-v0.32.json");
+        ollama = await FixtureOllamaServer.StartCapturedAsync();
         host = TestHosts.UniqueName("summary");
         await fixture.Fleet.CreateAsync(TestHosts.Registration(host, ollama.BaseUri));
         await fixture.Grains.GetGrain<IOllamaHostGrain>(host).PollNowAsync();

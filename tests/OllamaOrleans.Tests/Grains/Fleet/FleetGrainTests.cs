@@ -14,10 +14,7 @@ public sealed class FleetGrainTests(ClusterFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        server = await FixtureOllamaServer.StartAsync();
-        server.ServeFixture("/api/version", "version-v0.32.json");
-        server.ServeFixture("/api/tags", "tags-v0.32.json");
-        server.ServeFixture("/api/ps", "ps-v0.32.json");
+        server = await FixtureOllamaServer.StartCapturedAsync();
     }
 
     public async Task DisposeAsync() => await server.DisposeAsync();

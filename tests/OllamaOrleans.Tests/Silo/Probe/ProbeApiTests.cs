@@ -18,10 +18,7 @@ public sealed class ProbeApiTests(ClusterFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        ollama = await FixtureOllamaServer.StartAsync();
-        ollama.ServeFixture("/api/version", "version-v0.32.json");
-        ollama.ServeFixture("/api/tags", "tags-v0.32.json");
-        ollama.ServeFixture("/api/ps", "ps-v0.32.json");
+        ollama = await FixtureOllamaServer.StartCapturedAsync();
     }
 
     public async Task DisposeAsync()
