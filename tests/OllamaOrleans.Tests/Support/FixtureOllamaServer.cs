@@ -40,6 +40,16 @@ public sealed class FixtureOllamaServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>A server answering <c>/api/version</c>, <c>/api/tags</c> and <c>/api/ps</c> with Ollama 0.32's captured bodies.</summary>
+    public static async Task<FixtureOllamaServer> StartCapturedAsync()
+    {
+        var server = await StartAsync();
+        server.ServeFixture("/api/version", "version-v0.32.json");
+        server.ServeFixture("/api/tags", "tags-v0.32.json");
+        server.ServeFixture("/api/ps", "ps-v0.32.json");
+        return server;
+    }
+
     public void Serve(string path, int status, string body, string contentType = "application/json; charset=utf-8") =>
         routes[path] = (status, System.Text.Encoding.UTF8.GetBytes(body), contentType);
 

@@ -1,8 +1,8 @@
 namespace OllamaOrleans.Tests.Support;
 
-/// <summary>The grain and probe tests: one <see cref="MonitorClusterFixture"/> for all of them.</summary>
+/// <summary>The grain and probe tests: one <see cref="ClusterFixture"/> for all of them.</summary>
 [CollectionDefinition(Name)]
-public sealed class MonitorClusterCollection : ICollectionFixture<MonitorClusterFixture>
+public sealed class MonitorClusterCollection : ICollectionFixture<ClusterFixture>
 {
     public const string Name = "monitor cluster";
 }

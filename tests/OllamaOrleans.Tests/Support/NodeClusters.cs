@@ -7,24 +7,13 @@ using Orleans.TestingHost;
 namespace OllamaOrleans.Tests.Support;
 
 /// <summary>
-/// In-process clusters whose silos claim to run on different nodes: the first silo on node A
-/// (10.77.0.1, "node-a"), every further one on node B (10.77.0.2, "node-b"). Timers are out of the way.
+/// The two (claimed) nodes of <see cref="ClusterFixture.OnNodes"/>: node A (10.77.0.1, "node-a") and
+/// node B (10.77.0.2, "node-b"), and waits on where such a cluster's grains are.
 /// </summary>
 public static class NodeClusters
 {
     public static readonly NodeIdentity NodeA = NodeIdentity.Create(["node-a"], [IPAddress.Parse("10.77.0.1")]);
     public static readonly NodeIdentity NodeB = NodeIdentity.Create(["node-b"], [IPAddress.Parse("10.77.0.2")]);
-
-    public static InProcessTestCluster Build(int silos)
-    {
-        var builder = new InProcessTestClusterBuilder((short)silos);
-        builder.ConfigureSilo((options, silo) =>
-        {
-            silo.UseQuietMonitorGrains();
-            silo.UseNodeIdentity(options.SiloName is "Silo_0" or "Primary" ? NodeA : NodeB);
-        });
-        return builder.Build();
-    }
 
     /// <summary>
     /// Node identities travel as silo metadata, and grain manifests separately, both fetched as silos

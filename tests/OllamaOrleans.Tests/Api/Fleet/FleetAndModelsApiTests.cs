@@ -6,7 +6,7 @@ namespace OllamaOrleans.Tests.Api.Fleet;
 
 /// <summary>The fleet summary, a host's models and one model's state and statistics, from captured Ollama answers.</summary>
 [Collection(ApiClusterCollection.Name)]
-public sealed class FleetAndModelsApiTests(ApiClusterFixture fixture) : IAsyncLifetime
+public sealed class FleetAndModelsApiTests(ClusterFixture fixture) : IAsyncLifetime
 {
     private FixtureOllamaServer ollama = null!;
     private TestApi api = null!;
@@ -15,10 +15,7 @@ public sealed class FleetAndModelsApiTests(ApiClusterFixture fixture) : IAsyncLi
 
     public async Task InitializeAsync()
     {
-        ollama = await FixtureOllamaServer.StartAsync();
-        ollama.ServeFixture("/api/version", "version-v0.32.json");
-        ollama.ServeFixture("/api/tags", "tags-v0.32.json");
-        ollama.ServeFixture("/api/ps", "ps-v0.32.json");
+        ollama = await FixtureOllamaServer.StartCapturedAsync();
         host = TestHosts.UniqueName("summary");
         await fixture.Fleet.CreateAsync(TestHosts.Registration(host, ollama.BaseUri));
         await fixture.Grains.GetGrain<IOllamaHostGrain>(host).PollNowAsync();

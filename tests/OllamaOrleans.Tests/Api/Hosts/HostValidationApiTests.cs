@@ -7,7 +7,7 @@ namespace OllamaOrleans.Tests.Api.Hosts;
 
 /// <summary>Every rule of a host body: a 400 problem naming the field, and nothing registered.</summary>
 [Collection(ApiClusterCollection.Name)]
-public sealed class HostValidationApiTests(ApiClusterFixture fixture) : IAsyncLifetime
+public sealed class HostValidationApiTests(ClusterFixture fixture) : IAsyncLifetime
 {
     private TestApi api = null!;
     private HttpClient admin = null!;

@@ -6,7 +6,7 @@ namespace OllamaOrleans.Tests.Api.Hosts;
 
 /// <summary>Create, read, replace and delete hosts over HTTP, with an admin key; what a read key and no key get.</summary>
 [Collection(ApiClusterCollection.Name)]
-public sealed class HostsApiTests(ApiClusterFixture fixture) : IAsyncLifetime
+public sealed class HostsApiTests(ClusterFixture fixture) : IAsyncLifetime
 {
     private TestApi api = null!;
     private HttpClient admin = null!;

@@ -14,7 +14,7 @@ namespace OllamaOrleans.Tests.Api.Hosts;
 /// 404/405), and the registry unchanged by every refused request; accepted ones did what they said.
 /// </summary>
 [Collection(ApiClusterCollection.Name)]
-public sealed class MutationFuzzTests(ApiClusterFixture fixture, ITestOutputHelper output)
+public sealed class MutationFuzzTests(ClusterFixture fixture, ITestOutputHelper output)
 {
     private const int Seed = 20261128;
     private const int Count = 1500;

@@ -5,7 +5,7 @@ namespace OllamaOrleans.Tests.Api.OpenApi;
 
 /// <summary>The document at /openapi/v1.json describes the management API, host bodies and their problems included.</summary>
 [Collection(ApiClusterCollection.Name)]
-public sealed class OpenApiDocumentTests(ApiClusterFixture fixture)
+public sealed class OpenApiDocumentTests(ClusterFixture fixture)
 {
     [Fact]
     public async Task Document_DescribesHostsFleetModelsAndProbe()

@@ -5,7 +5,7 @@ namespace OllamaOrleans.Tests.Api.Security;
 
 /// <summary>Secure by default: with no key configured, reads are open and every change is a 401 that says how to configure a key.</summary>
 [Collection(ApiClusterCollection.Name)]
-public sealed class NoKeysConfiguredTests(ApiClusterFixture fixture) : IAsyncLifetime
+public sealed class NoKeysConfiguredTests(ClusterFixture fixture) : IAsyncLifetime
 {
     private TestApi api = null!;
 

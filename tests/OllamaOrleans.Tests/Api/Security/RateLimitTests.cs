@@ -7,7 +7,7 @@ namespace OllamaOrleans.Tests.Api.Security;
 
 /// <summary><c>Api:RateLimitPerMinute</c> counts per key: one key's burst does not limit another.</summary>
 [Collection(ApiClusterCollection.Name)]
-public sealed class RateLimitTests(ApiClusterFixture fixture)
+public sealed class RateLimitTests(ClusterFixture fixture)
 {
     [Fact]
     public async Task BeyondTheLimit_429WithRetryAfter_PerKey()

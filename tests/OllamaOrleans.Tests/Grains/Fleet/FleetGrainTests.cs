@@ -8,16 +8,13 @@ namespace OllamaOrleans.Tests.Grains.Fleet;
 
 /// <summary>The registry grain. Uses its own fleet key per test so the shared cluster's tests do not meet.</summary>
 [Collection(MonitorClusterCollection.Name)]
-public sealed class FleetGrainTests(MonitorClusterFixture fixture) : IAsyncLifetime
+public sealed class FleetGrainTests(ClusterFixture fixture) : IAsyncLifetime
 {
     private FixtureOllamaServer server = null!;
 
     public async Task InitializeAsync()
     {
-        server = await FixtureOllamaServer.StartAsync();
-        server.ServeFixture("/api/version", "version-v0.32.json");
-        server.ServeFixture("/api/tags", "tags-v0.32.json");
-        server.ServeFixture("/api/ps", "ps-v0.32.json");
+        server = await FixtureOllamaServer.StartCapturedAsync();
     }
 
     public async Task DisposeAsync() => await server.DisposeAsync();

@@ -8,7 +8,7 @@ namespace OllamaOrleans.Tests.Grains.Hosts;
 
 /// <summary>Registration, removal, deactivation and failure classes of the host grain.</summary>
 [Collection(MonitorClusterCollection.Name)]
-public sealed class HostGrainLifecycleTests(MonitorClusterFixture fixture) : IAsyncLifetime
+public sealed class HostGrainLifecycleTests(ClusterFixture fixture) : IAsyncLifetime
 {
     private FixtureOllamaServer server = null!;
 
@@ -115,10 +115,7 @@ public sealed class HostGrainLifecycleTests(MonitorClusterFixture fixture) : IAs
         var grain = fixture.Grains.GetGrain<IOllamaHostGrain>(name);
         await grain.StartAsync(TestHosts.Registration(name, server.BaseUri));
         await grain.PollNowAsync();
-        await using var other = await FixtureOllamaServer.StartAsync();
-        other.ServeFixture("/api/version", "version-v0.32.json");
-        other.ServeFixture("/api/tags", "tags-v0.32.json");
-        other.ServeFixture("/api/ps", "ps-v0.32.json");
+        await using var other = await FixtureOllamaServer.StartCapturedAsync();
 
         await grain.StartAsync(TestHosts.Registration(name, other.BaseUri));
         Assert.Equal(other.BaseUri.AbsoluteUri, fixture.Registry.Snapshots.Single(s => s.Name == name).Registration.Url);

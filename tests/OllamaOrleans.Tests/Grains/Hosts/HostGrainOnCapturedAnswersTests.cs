@@ -6,16 +6,13 @@ namespace OllamaOrleans.Tests.Grains.Hosts;
 
 /// <summary>The host grain against a real HTTP server that answers with captured Ollama bodies.</summary>
 [Collection(MonitorClusterCollection.Name)]
-public sealed class HostGrainOnCapturedAnswersTests(MonitorClusterFixture fixture) : IAsyncLifetime
+public sealed class HostGrainOnCapturedAnswersTests(ClusterFixture fixture) : IAsyncLifetime
 {
     private FixtureOllamaServer server = null!;
 
     public async Task InitializeAsync()
     {
-        server = await FixtureOllamaServer.StartAsync();
-        server.ServeFixture("/api/version", "version-v0.32.json");
-        server.ServeFixture("/api/tags", "tags-v0.32.json");
-        server.ServeFixture("/api/ps", "ps-v0.32.json");
+        server = await FixtureOllamaServer.StartCapturedAsync();
     }
 
     public async Task DisposeAsync() => await server.DisposeAsync();

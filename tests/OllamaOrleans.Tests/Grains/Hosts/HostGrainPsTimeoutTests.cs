@@ -11,7 +11,7 @@ namespace OllamaOrleans.Tests.Grains.Hosts;
 /// VRAM holds it for seconds) while the other endpoints answer: the poll classifies only that call.
 /// </summary>
 [Collection(MonitorClusterCollection.Name)]
-public sealed class HostGrainPsTimeoutTests(MonitorClusterFixture fixture)
+public sealed class HostGrainPsTimeoutTests(ClusterFixture fixture)
 {
     [Fact]
     public async Task PsBlockedPastThePollTimeout_IsATimeoutOfPsOnly_TheHostStaysUpWithItsModels()

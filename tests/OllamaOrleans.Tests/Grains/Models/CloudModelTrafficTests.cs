@@ -8,16 +8,13 @@ namespace OllamaOrleans.Tests.Grains.Models;
 
 /// <summary>Gateway records of cloud models reach their model grain and are kept apart from local inference.</summary>
 [Collection(MonitorClusterCollection.Name)]
-public sealed class CloudModelTrafficTests(MonitorClusterFixture fixture) : IAsyncLifetime
+public sealed class CloudModelTrafficTests(ClusterFixture fixture) : IAsyncLifetime
 {
     private FixtureOllamaServer server = null!;
 
     public async Task InitializeAsync()
     {
-        server = await FixtureOllamaServer.StartAsync();
-        server.ServeFixture("/api/version", "version-v0.32.json");
-        server.ServeFixture("/api/tags", "tags-v0.32.json");
-        server.ServeFixture("/api/ps", "ps-v0.32.json");
+        server = await FixtureOllamaServer.StartCapturedAsync();
     }
 
     public async Task DisposeAsync() => await server.DisposeAsync();

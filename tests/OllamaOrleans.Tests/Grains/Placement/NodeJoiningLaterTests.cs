@@ -9,15 +9,17 @@ namespace OllamaOrleans.Tests.Grains.Placement;
 /// <summary>The GPU node's silo starts after its host was placed elsewhere: the fleet's watchdog moves the host there.</summary>
 public sealed class NodeJoiningLaterTests : IAsyncLifetime
 {
+    private readonly ClusterFixture nodes = ClusterFixture.OnNodes(1);
+
     private InProcessTestCluster cluster = null!;
 
     public async Task InitializeAsync()
     {
-        cluster = NodeClusters.Build(1);
-        await cluster.DeployAsync();
+        await nodes.InitializeAsync();
+        cluster = nodes.Cluster;
     }
 
-    public async Task DisposeAsync() => await cluster.DisposeAsync();
+    public async Task DisposeAsync() => await nodes.DisposeAsync();
 
     [Fact]
     public async Task SiloOfTheHostsNodeJoins_TheWatchdogMovesTheHostThere()

@@ -11,6 +11,8 @@ namespace OllamaOrleans.Tests.Grains.Placement;
 /// <summary>Two silos on two (claimed) nodes: host grains go to the silo of the node their Ollama URL names.</summary>
 public sealed class NodeLocalPlacementTests : IAsyncLifetime
 {
+    private readonly ClusterFixture nodes = ClusterFixture.OnNodes(2);
+
     private InProcessTestCluster cluster = null!;
 
     private SiloAddress SiloA => cluster.Silos[0].SiloAddress;
@@ -19,12 +21,12 @@ public sealed class NodeLocalPlacementTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        cluster = NodeClusters.Build(2);
-        await cluster.DeployAsync();
+        await nodes.InitializeAsync();
+        cluster = nodes.Cluster;
         await NodeClusters.WaitForNodeIdentitiesAsync(cluster);
     }
 
-    public async Task DisposeAsync() => await cluster.DisposeAsync();
+    public async Task DisposeAsync() => await nodes.DisposeAsync();
 
     private static HostRegistration Registration(string name, string url) =>
         new(name, url, ImmutableSortedDictionary<string, string>.Empty, HostSource.Api);

@@ -9,7 +9,7 @@ namespace OllamaOrleans.Tests.Grains.Probes;
 
 /// <summary>Synthetic probes of model grains against the simulator, checked against the simulator's own state.</summary>
 [Collection(MonitorClusterCollection.Name)]
-public sealed class ProbeGrainTests(MonitorClusterFixture fixture)
+public sealed class ProbeGrainTests(ClusterFixture fixture)
 {
     private const string Llama = "llama3.2:latest";
 

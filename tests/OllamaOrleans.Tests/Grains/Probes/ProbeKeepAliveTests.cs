@@ -13,7 +13,7 @@ namespace OllamaOrleans.Tests.Grains.Probes;
 /// Ollama's scheduler does: expiries are compared exactly with what they would be without the monitor.
 /// </summary>
 [Collection(MonitorClusterCollection.Name)]
-public sealed class ProbeKeepAliveTests(MonitorClusterFixture fixture)
+public sealed class ProbeKeepAliveTests(ClusterFixture fixture)
 {
     private const string Llama = "llama3.2:latest";
     private static readonly TimeSpan OwnersKeepAlive = TimeSpan.FromMinutes(10);

@@ -14,7 +14,7 @@ namespace OllamaOrleans.Tests.Silo.Web;
 /// from the test silo's, as another silo's would.
 /// </summary>
 [Collection(ApiClusterCollection.Name)]
-public sealed class FleetReaderTests(ApiClusterFixture fixture) : IAsyncLifetime
+public sealed class FleetReaderTests(ClusterFixture fixture) : IAsyncLifetime
 {
     private readonly HostSnapshotRegistry registry = new();
     private FixtureOllamaServer ollama = null!;
@@ -22,10 +22,7 @@ public sealed class FleetReaderTests(ApiClusterFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        ollama = await FixtureOllamaServer.StartAsync();
-        ollama.ServeFixture("/api/version", "version-v0.32.json");
-        ollama.ServeFixture("/api/tags", "tags-v0.32.json");
-        ollama.ServeFixture("/api/ps", "ps-v0.32.json");
+        ollama = await FixtureOllamaServer.StartCapturedAsync();
         host = TestHosts.UniqueName("page");
         await fixture.Fleet.CreateAsync(TestHosts.Registration(host, ollama.BaseUri));
         await fixture.Grains.GetGrain<IOllamaHostGrain>(host).PollNowAsync();

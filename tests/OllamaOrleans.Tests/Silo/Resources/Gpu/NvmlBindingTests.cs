@@ -17,26 +17,13 @@ public sealed class NvmlBindingTests : IDisposable
 
     private string BuildFakeNvml()
     {
-        var source = Path.Combine(Root(), "tests", "gpu", "fake-nvml", "fake_nvml.c");
+        var source = Path.Combine(RepositoryRoot.Find(), "tests", "gpu", "fake-nvml", "fake_nvml.c");
         var library = Path.Combine(dir, "libnvidia-ml.so.1");
         using var cc = Process.Start(new ProcessStartInfo("cc", ["-shared", "-fPIC", "-O2", "-Wall", "-Werror", "-o", library, source]) { RedirectStandardError = true })!;
         var errors = cc.StandardError.ReadToEnd();
         cc.WaitForExit();
         Assert.True(cc.ExitCode == 0, "cc failed: " + errors);
         return library;
-    }
-
-    private static string Root()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "OllamaOrleans.sln")))
-            {
-                return d.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
     }
 
     [Fact]

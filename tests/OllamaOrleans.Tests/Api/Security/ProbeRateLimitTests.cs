@@ -5,11 +5,11 @@ using OllamaOrleans.Api;
 using OllamaOrleans.Api.Security;
 using OllamaOrleans.Tests.Support;
 
-namespace OllamaOrleans.Tests.Api.Probe;
+namespace OllamaOrleans.Tests.Api.Security;
 
 /// <summary><c>/probe</c> is limited per source address, far above what a Prometheus scraping hundreds of targets asks.</summary>
 [Collection(ApiClusterCollection.Name)]
-public sealed class ProbeRateLimitTests(ApiClusterFixture fixture)
+public sealed class ProbeRateLimitTests(ClusterFixture fixture)
 {
     [Fact]
     public void Bucket_HoldsTenSecondsWorth_AndRefillsPerSecond()

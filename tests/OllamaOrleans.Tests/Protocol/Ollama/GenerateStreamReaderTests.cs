@@ -1,6 +1,6 @@
 using OllamaOrleans.Protocol.Ollama;
 
-namespace OllamaOrleans.Tests.GrainInterfaces.Protocol;
+namespace OllamaOrleans.Tests.Protocol.Ollama;
 
 public sealed class GenerateStreamReaderTests
 {

@@ -4,7 +4,7 @@ using OllamaOrleans.Api;
 using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Tests.Support;
 
-namespace OllamaOrleans.Tests.Api.Probe;
+namespace OllamaOrleans.Tests.Silo.Probe;
 
 /// <summary>
 /// <c>/probe</c> registers transient hosts, so it is fuzzed too: 600 generated targets (seeded) built
@@ -13,7 +13,7 @@ namespace OllamaOrleans.Tests.Api.Probe;
 /// the registry as it was; an answer registers at most one transient host.
 /// </summary>
 [Collection(ApiClusterCollection.Name)]
-public sealed class ProbeFuzzTests(ApiClusterFixture fixture)
+public sealed class ProbeFuzzTests(ClusterFixture fixture)
 {
     private const int Seed = 20261128;
     private const int Count = 600;

@@ -1,7 +1,7 @@
 using System.Net;
 using OllamaOrleans.Protocol.Security;
 
-namespace OllamaOrleans.Tests.GrainInterfaces.Security;
+namespace OllamaOrleans.Tests.Protocol.Security;
 
 public sealed class TargetPolicyTests
 {

@@ -2,7 +2,7 @@ using System.Net;
 using OllamaOrleans.Protocol.Security;
 using OllamaOrleans.Tests.Support;
 
-namespace OllamaOrleans.Tests.GrainInterfaces.Security;
+namespace OllamaOrleans.Tests.Protocol.Security;
 
 /// <summary>The guard resolves names before deciding, and refuses at connect time what it refuses at registration.</summary>
 public sealed class TargetGuardTests

@@ -1,7 +1,7 @@
-namespace OllamaSimulator.Tests.Support;
+namespace OllamaOrleans.Testing;
 
 /// <summary>The checkout's root: the first folder above the test binaries that holds OllamaOrleans.sln.</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     public static string Find()
     {

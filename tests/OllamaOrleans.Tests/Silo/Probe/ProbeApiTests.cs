@@ -2,25 +2,23 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using OllamaOrleans.Api;
 using OllamaOrleans.GrainInterfaces.Hosts;
+using OllamaOrleans.Tests.Api;
 using OllamaOrleans.Tests.Support;
 
-namespace OllamaOrleans.Tests.Api.Probe;
+namespace OllamaOrleans.Tests.Silo.Probe;
 
 /// <summary>
 /// <c>/probe?target=</c>: a registered target's series; an unregistered one registered as a clearly
 /// labelled transient host (key needed, capped, expiring); refused targets refused.
 /// </summary>
 [Collection(ApiClusterCollection.Name)]
-public sealed class ProbeApiTests(ApiClusterFixture fixture) : IAsyncLifetime
+public sealed class ProbeApiTests(ClusterFixture fixture) : IAsyncLifetime
 {
     private FixtureOllamaServer ollama = null!;
 
     public async Task InitializeAsync()
     {
-        ollama = await FixtureOllamaServer.StartAsync();
-        ollama.ServeFixture("/api/version", "version-v0.32.json");
-        ollama.ServeFixture("/api/tags", "tags-v0.32.json");
-        ollama.ServeFixture("/api/ps", "ps-v0.32.json");
+        ollama = await FixtureOllamaServer.StartCapturedAsync();
     }
 
     public async Task DisposeAsync()

@@ -1,6 +1,6 @@
 using OllamaOrleans.Protocol.Hosts;
 
-namespace OllamaOrleans.Tests.GrainInterfaces.Hosts;
+namespace OllamaOrleans.Tests.Protocol.Hosts;
 
 /// <summary>The rules every host name, URL and label obeys, from configuration and from the API alike.</summary>
 public sealed class HostRulesTests
