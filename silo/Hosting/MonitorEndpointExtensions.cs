@@ -45,7 +45,7 @@ public static class MonitorEndpointExtensions
         app.MapFleetPage();
         app.MapMonitorHealth();
         app.MapFleetMetrics().RequireAccess(auth.Metrics);
-        app.MapOrleansDashboard("/dashboard").RequireAccess(auth.Dashboard);
+        app.MapOnFirstRequest("/dashboard", dashboard => dashboard.MapOrleansDashboard("/dashboard")).RequireAccess(auth.Dashboard);
         DashboardAccess.WarnIfLocked(auth, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OllamaOrleans.Silo.Dashboard"));
         app.MapOllamaApi();
         app.MapProbeApi();

@@ -39,6 +39,7 @@ public static class SiloHostingExtensions
             silo.AddDashboard(o => o.CounterUpdateIntervalMs = 5000);
             silo.UseNodeIdentity(node);
         });
+        builder.Services.AddCompactDirectoryCache(builder.Configuration);
         builder.Services.AddOllamaMonitorGrains();
         builder.Services.AddHostedService<FleetSeeder>();
         if (mode.IsCluster)
