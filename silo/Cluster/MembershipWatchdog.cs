@@ -6,7 +6,8 @@ namespace OllamaOrleans.Silo.Cluster;
 /// Restarts the registry's hosts as soon as the set of active silos changes, instead of at the fleet
 /// reminder's next minute: a dead silo's hosts are re-activated on the survivors, and a joining silo
 /// takes over its share (the hosts whose home it now is move there). Every silo does it; starting a
-/// running host is cheap and idempotent.
+/// running host is cheap and idempotent. Changes are numbered and one pass runs at a time
+/// (<see cref="RestartPasses"/>); each pass logs the last change it covers.
 /// </summary>
 public sealed partial class MembershipWatchdog(
     IClusterMembershipService membership,
@@ -21,34 +22,39 @@ public sealed partial class MembershipWatchdog(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        HashSet<SiloAddress>? active = null;
+        var passes = new RestartPasses(time, SettleDelay, RestartHostsAsync);
         try
         {
-            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
-            {
-                var now = ActiveSilos(snapshot);
-                if (active is not null && !now.SetEquals(active))
-                {
-                    LogMembershipChanged(logger, active.Except(now).Count(), now.Except(active).Count(), now.Count);
-                    _ = RestartHostsAsync(stoppingToken);
-                }
-
-                active = now;
-            }
+            await Task.WhenAll(WatchAsync(passes, stoppingToken), passes.RunAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
     }
 
+    private async Task WatchAsync(RestartPasses passes, CancellationToken stoppingToken)
+    {
+        HashSet<SiloAddress>? active = null;
+        await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
+        {
+            var now = ActiveSilos(snapshot);
+            if (active is not null && !now.SetEquals(active))
+            {
+                var change = passes.Changed();
+                LogMembershipChanged(logger, change, active.Except(now).Count(), now.Except(active).Count(), now.Count);
+            }
+
+            active = now;
+        }
+    }
+
     private static HashSet<SiloAddress> ActiveSilos(ClusterMembershipSnapshot snapshot) =>
         [.. snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress)];
 
-    private async Task RestartHostsAsync(CancellationToken stoppingToken)
+    private async Task RestartHostsAsync(long change, CancellationToken stoppingToken)
     {
         try
         {
-            await Task.Delay(SettleDelay, time, stoppingToken);
             var fleet = grains.GetGrain<IFleetGrain>(IFleetGrain.Key);
             await fleet.EnsureHostsActiveAsync();
 
@@ -56,14 +62,11 @@ public sealed partial class MembershipWatchdog(
             // migration a silo that has just joined dropped.
             await Task.Delay(SecondPassDelay, time, stoppingToken);
             await fleet.EnsureHostsActiveAsync();
-            LogHostsRestarted(logger);
+            LogHostsRestarted(logger, change);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
-        }
-        catch (Exception e)
-        {
-            LogRestartFailed(logger, e.Message);
+            LogRestartFailed(logger, change, e.Message);
         }
     }
 }

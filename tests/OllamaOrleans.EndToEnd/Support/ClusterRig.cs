@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace OllamaOrleans.EndToEnd.Support;
 
@@ -42,10 +43,15 @@ public sealed class ClusterRig : IAsyncDisposable
         return rig;
     }
 
-    /// <summary>A silo's line when it sees silos join or leave, and its watchdog's lines when the hosts have moved (or could not).</summary>
-    public const string MembershipChanged = "Cluster membership changed:";
+    /// <summary>A silo's line when it sees silos join or leave, with the change's number.</summary>
+    public const string MembershipChanged = "Cluster membership changed (#";
 
-    private static readonly string[] WatchdogDone = ["run where they belong after the membership change", "Could not restart the registry's hosts"];
+    /// <summary>In the watchdog's line when a pass has moved the hosts (or could not), with the last change it covers.</summary>
+    private const string WatchdogDone = "after membership change #";
+
+    private static readonly Regex ChangeNumber = new(@"Cluster membership changed \(#(\d+)\)", RegexOptions.CultureInvariant);
+
+    private static readonly Regex DoneNumber = new(@"after membership change #(\d+)", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// Starts a silo and, when others run, waits until each of them has seen it join, so that
@@ -114,22 +120,28 @@ public sealed class ClusterRig : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until every running silo's watchdog has finished with each membership change it saw (the
-    /// hosts that move have moved), then until every host's series come from exactly one running silo.
+    /// Waits until every running silo's watchdog has finished a pass that covers the last membership
+    /// change it saw (the hosts that move have moved), then until every host's series come from exactly
+    /// one running silo. Changes that arrive during a pass share the next one, so a silo can log fewer
+    /// passes than changes; the numbers tell which pass covered which change.
     /// </summary>
     public async Task<Dictionary<string, List<int>>> SettledAsync(TimeSpan within)
     {
         var until = DateTime.UtcNow + within;
         await Eventually.WithinAsync(
             within,
-            () => Task.FromResult(Silos.All(s => WatchdogDone.Sum(w => Lines(s, w)) >= Lines(s, MembershipChanged))),
+            () => Task.FromResult(Silos.All(s => Last(s, DoneNumber) >= Last(s, ChangeNumber))),
             done => done,
-            _ => "a silo's watchdog is still moving hosts:\n" + string.Join("\n", LogLines(MembershipChanged, WatchdogDone[0], WatchdogDone[1])));
+            _ => "a silo's watchdog is still moving hosts:\n" + string.Join("\n", LogLines(MembershipChanged, WatchdogDone)));
         var left = until - DateTime.UtcNow;
         return await Eventually.WithinAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, OwnersAsync, o => o.Values.All(s => s.Count == 1), Describe);
     }
 
     private static int Lines(SiloProcess silo, string text) => silo.Process.Output.Count(l => l.Contains(text, StringComparison.Ordinal));
+
+    /// <summary>The highest change number the silo logged in lines the pattern matches (0 if none).</summary>
+    private static long Last(SiloProcess silo, Regex pattern) =>
+        silo.Process.Output.Select(l => pattern.Match(l)).Where(m => m.Success).Select(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
 
     /// <summary>Every host's sample of one series, from whichever silo exports it (the highest if several do).</summary>
     public async Task<Dictionary<string, double>> ValuesAsync(string name)
