@@ -2,6 +2,7 @@
 # Gateway benchmark: the simulator, the silo (gateway) and nginx (Debian's, the reference proxy) as
 # processes on loopback; the load tool measures direct, gateway and nginx side by side.
 #   tests/OllamaOrleans.Benchmarks/gateway.sh [rounds]
+# SILO_DLL=path/OllamaOrleans.Silo.dll measures another build of the silo (e.g. main's, for a before/after).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds="${1:-2000}"
@@ -13,8 +14,10 @@ trap cleanup EXIT
 sim=31434; control=31400; silo=31619; nginx_port=31480
 dotnet tests/OllamaSimulator/bin/Release/net10.0/OllamaSimulator.dll --hosts 1 --port $sim --control-port $control \
   --load-ms 0 --tokens-per-second 100000 --num-parallel 256 --response-tokens 20000 >"$work/sim.log" 2>&1 & pids+=($!)
-OLLAMA_URL=http://127.0.0.1:$sim EXPORTER_PORT=$silo Monitor__Probes__Mode=Off Orleans__SiloPort=31111 Orleans__GatewayPort=31000 \
-  dotnet silo/bin/Release/net10.0/OllamaOrleans.Silo.dll >"$work/silo.log" 2>&1 & silo_pid=$!; pids+=($silo_pid)
+# Resources off: with no process named ollama on this machine, the collector would scan every
+# process's fd links each interval, CPU that nginx does not spend (a profile showed a tenth of the silo's).
+OLLAMA_URL=http://127.0.0.1:$sim EXPORTER_PORT=$silo Monitor__Probes__Mode=Off Resources__Enabled=false Orleans__SiloPort=31111 Orleans__GatewayPort=31000 \
+  dotnet "${SILO_DLL:-silo/bin/Release/net10.0/OllamaOrleans.Silo.dll}" >"$work/silo.log" 2>&1 & silo_pid=$!; pids+=($silo_pid)
 mkdir -p "$work/nginx"
 cat >"$work/nginx/nginx.conf" <<CONF
 worker_processes 1; daemon off; pid $work/nginx/nginx.pid; error_log $work/nginx/error.log;

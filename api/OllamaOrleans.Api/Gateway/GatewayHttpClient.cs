@@ -21,6 +21,9 @@ public sealed class GatewayHttpClient(IOptions<GatewayOptions> options, TargetGu
         ConnectTimeout = options.Value.ConnectTimeout,
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
         EnableMultipleHttp2Connections = true,
+
+        // The client's own trace headers pass through as YARP copies them; no diagnostics layer per request.
+        ActivityHeadersPropagator = null,
     }));
 
     public void Dispose() => Invoker.Dispose();

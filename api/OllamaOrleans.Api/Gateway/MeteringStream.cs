@@ -31,16 +31,42 @@ public sealed class MeteringStream(Stream client, ResponseMeter meter, Func<stri
             meter.Begin(contentType());
         }
 
-        var forward = meter.Process(buffer);
-        if (forward.IsEmpty)
+        if (!meter.HoldsBack)
         {
+            await ForwardThenMeterAsync(buffer, cancellationToken);
             return;
         }
 
+        var forward = meter.Process(buffer);
+        if (!forward.IsEmpty)
+        {
+            await WriteToClientAsync(forward, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The chunk goes to the client before the meter parses it, so parsing never delays a byte; the
+    /// forwarder reuses the buffer only once this returns, and a chunk the client could not take is
+    /// still metered.
+    /// </summary>
+    private async ValueTask ForwardThenMeterAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
+    {
         try
         {
-            await client.WriteAsync(forward, cancellationToken);
-            BytesWritten += forward.Length;
+            await WriteToClientAsync(buffer, cancellationToken);
+        }
+        finally
+        {
+            meter.Process(buffer);
+        }
+    }
+
+    private async ValueTask WriteToClientAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.WriteAsync(bytes, cancellationToken);
+            BytesWritten += bytes.Length;
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -6,10 +7,13 @@ namespace OllamaOrleans.Api.Gateway;
 /// <summary>Reads an inference request's body (bounded) and hands the forwarder the bytes to send instead.</summary>
 public static class RequestBody
 {
+    private const int ChunkSize = 16 * 1024;
+
     /// <summary>The body, or null when it is larger than <paramref name="max"/>.</summary>
     public static async Task<ReadOnlyMemory<byte>?> ReadAsync(HttpContext context, long max)
     {
-        if (context.Request.ContentLength > max)
+        var declared = context.Request.ContentLength;
+        if (declared > max)
         {
             return null;
         }
@@ -19,25 +23,42 @@ public static class RequestBody
             limit.MaxRequestBodySize = max;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        // A declared length is read straight into an array of that size (one allocation, no copy);
+        // the read past it sees the end, or bytes the server would refuse as more than declared.
+        var buffer = new byte[declared is { } length ? (int)length : (int)Math.Min(ChunkSize, max)];
+        var filled = 0;
+        while (true)
         {
-            if (buffer.Length + read > max)
+            if (filled == buffer.Length)
             {
-                return null;
+                if (buffer.Length >= max && await context.Request.Body.ReadAsync(new byte[1], context.RequestAborted) > 0)
+                {
+                    return null;
+                }
+
+                if (declared is not null || buffer.Length >= max)
+                {
+                    return buffer;
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min(max, buffer.Length * 2L));
             }
 
-            buffer.Write(chunk, 0, read);
-        }
+            var read = await context.Request.Body.ReadAsync(buffer.AsMemory(filled), context.RequestAborted);
+            if (read == 0)
+            {
+                return buffer.AsMemory(0, filled);
+            }
 
-        return buffer.ToArray();
+            filled += read;
+        }
     }
 
     public static void Replace(HttpContext context, ReadOnlyMemory<byte> body)
     {
-        context.Request.Body = new MemoryStream(body.ToArray(), writable: false);
+        context.Request.Body = MemoryMarshal.TryGetArray(body, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(body.ToArray(), writable: false);
         context.Request.ContentLength = body.Length;
         context.Request.Headers.Remove("Transfer-Encoding");
     }

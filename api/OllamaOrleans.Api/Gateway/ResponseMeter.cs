@@ -26,6 +26,9 @@ public sealed class ResponseMeter(MeteredEndpoint endpoint, bool stripUsage, Fun
 
     public TimeSpan? FirstContent { get; private set; }
 
+    /// <summary>Whether <see cref="Process"/> may hold bytes back (the usage the gateway asked for is cut out).</summary>
+    public bool HoldsBack => Mode == MeterMode.Sse && stripUsage;
+
     public void Begin(string? contentType)
     {
         var media = contentType?.Split(';')[0].Trim().ToLowerInvariant();
