@@ -224,12 +224,12 @@ public sealed partial class OllamaHostGrain(
         var diff = ps.Succeeded ? LoadedModelsDiff.Compute(state.State.LoadedRunners, ps.Value!.Items) : null;
         var versionChanged = version.Succeeded && version.Value != state.State.Version;
         var loadedChanged = diff is { Loads.Count: > 0 } or { Unloads.Count: > 0 };
-        var tags = tagsSchedule.Due(time.GetUtcNow(), healthy, versionChanged, loadedChanged, ps.Value?.Items, models.Known)
+        var tags = tagsSchedule.Due(healthy, versionChanged, loadedChanged, ps.Value?.Items, models.Known)
             ? await client.GetTagsAsync(baseUri, polling.Timeout, cancellationToken)
             : null;
 
         var now = time.GetUtcNow();
-        tagsSchedule.Completed(now, healthy, tags?.Succeeded);
+        tagsSchedule.Completed(healthy, tags?.Succeeded);
         state.State.LastPollAt = now;
         state.State.CountersFor(PollEndpoints.Version).Record(version.Elapsed, version.Failure);
         state.State.CountersFor(PollEndpoints.Ps).Record(ps.Elapsed, ps.Failure);

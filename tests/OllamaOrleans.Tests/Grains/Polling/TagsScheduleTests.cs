@@ -6,8 +6,6 @@ namespace OllamaOrleans.Tests.Grains.Polling;
 
 public sealed class TagsScheduleTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 12, 6, 0, 0, 0, TimeSpan.Zero);
-
     private static readonly Dictionary<string, ModelSnapshot> Known = new(StringComparer.Ordinal)
     {
         ["llama3.2:latest"] = new ModelSnapshot("llama3.2:latest", new AvailableModel(100, "d1", null, ModelDetails.Empty), null, ModelDetails.Empty, 0, 0),
@@ -17,38 +15,33 @@ public sealed class TagsScheduleTests
     private static PsEntry Ps(string name, string digest = "d1") =>
         new(name, new LoadedModel(100, 100, 4096, null, digest), ModelDetails.Empty);
 
-    /// <summary>A schedule whose last poll read the listing at <see cref="T0"/> and was healthy.</summary>
+    /// <summary>A schedule whose last poll read the listing and was healthy.</summary>
     private static TagsSchedule Steady()
     {
         var schedule = new TagsSchedule();
-        schedule.Completed(T0, healthy: true, tagsSucceeded: true);
+        schedule.Completed(healthy: true, tagsSucceeded: true);
         return schedule;
     }
 
     [Fact]
     public void Due_NothingReadYet_IsDue() =>
-        Assert.True(new TagsSchedule().Due(T0, true, false, false, [], Known));
+        Assert.True(new TagsSchedule().Due(true, false, false, [], Known));
 
     [Fact]
     public void Due_SteadyHostWithListedModelsLoaded_IsNotDue() =>
-        Assert.False(Steady().Due(T0.AddSeconds(10), true, false, false, [Ps("llama3.2:latest"), Ps("LLAMA3.2")], Known));
+        Assert.False(Steady().Due(true, false, false, [Ps("llama3.2:latest"), Ps("LLAMA3.2")], Known));
 
     [Fact]
-    public void Due_AfterTheBackstop_IsDue()
+    public void Due_TheThirdPollAfterARead_AsABackstop()
     {
         var schedule = Steady();
 
-        Assert.False(schedule.Due(T0 + TagsSchedule.Backstop - TimeSpan.FromTicks(1), true, false, false, [], Known));
-        Assert.True(schedule.Due(T0 + TagsSchedule.Backstop, true, false, false, [], Known));
-    }
-
-    [Fact]
-    public void Due_BackstopCountsFromTheLastRead_NotFromPollsThatSkippedIt()
-    {
-        var schedule = Steady();
-        schedule.Completed(T0.AddSeconds(30), healthy: true, tagsSucceeded: null);
-
-        Assert.True(schedule.Due(T0 + TagsSchedule.Backstop, true, false, false, [], Known));
+        Assert.False(schedule.Due(true, false, false, [], Known));
+        schedule.Completed(healthy: true, tagsSucceeded: null);
+        Assert.False(schedule.Due(true, false, false, [], Known));
+        schedule.Completed(healthy: true, tagsSucceeded: null);
+        Assert.True(schedule.Due(true, false, false, [], Known));
+        Assert.Equal(3, TagsSchedule.BackstopPolls);
     }
 
     [Theory]
@@ -56,37 +49,37 @@ public sealed class TagsScheduleTests
     [InlineData("llama3.2:latest", "d2")]
     [InlineData("cloud:latest", "d1")]
     public void Due_LoadedModelTheListingDidNotNameWithThatDigest_IsDue(string name, string digest) =>
-        Assert.True(Steady().Due(T0.AddSeconds(10), true, false, false, [Ps(name, digest)], Known));
+        Assert.True(Steady().Due(true, false, false, [Ps(name, digest)], Known));
 
     [Fact]
     public void Due_FailedCallThisPoll_IsDue() =>
-        Assert.True(Steady().Due(T0.AddSeconds(10), false, false, false, null, Known));
+        Assert.True(Steady().Due(false, false, false, null, Known));
 
     [Fact]
     public void Due_AnotherVersion_IsDue() =>
-        Assert.True(Steady().Due(T0.AddSeconds(10), true, true, false, [], Known));
+        Assert.True(Steady().Due(true, true, false, [], Known));
 
     [Fact]
     public void Due_ALoadOrUnload_IsDue() =>
-        Assert.True(Steady().Due(T0.AddSeconds(10), true, false, true, [], Known));
+        Assert.True(Steady().Due(true, false, true, [], Known));
 
     [Fact]
     public void Due_AfterAFailedPoll_IsDueOnceMore_ThenNot()
     {
         var schedule = Steady();
-        schedule.Completed(T0.AddSeconds(10), healthy: false, tagsSucceeded: false);
+        schedule.Completed(healthy: false, tagsSucceeded: false);
 
-        Assert.True(schedule.Due(T0.AddSeconds(20), true, false, false, [], Known));
-        schedule.Completed(T0.AddSeconds(20), healthy: true, tagsSucceeded: true);
-        Assert.False(schedule.Due(T0.AddSeconds(30), true, false, false, [], Known));
+        Assert.True(schedule.Due(true, false, false, [], Known));
+        schedule.Completed(healthy: true, tagsSucceeded: true);
+        Assert.False(schedule.Due(true, false, false, [], Known));
     }
 
     [Fact]
     public void Due_AfterAFailedListingInAHealthyPoll_IsDue()
     {
         var schedule = Steady();
-        schedule.Completed(T0.AddSeconds(10), healthy: true, tagsSucceeded: false);
+        schedule.Completed(healthy: true, tagsSucceeded: false);
 
-        Assert.True(schedule.Due(T0.AddSeconds(20), true, false, false, [], Known));
+        Assert.True(schedule.Due(true, false, false, [], Known));
     }
 }
