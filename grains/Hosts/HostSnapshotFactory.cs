@@ -4,7 +4,10 @@ using OllamaOrleans.GrainInterfaces.Models;
 
 namespace OllamaOrleans.Grains.Hosts;
 
-/// <summary>Assembles the immutable snapshot a host grain publishes after each poll.</summary>
+/// <summary>
+/// Assembles the immutable snapshot a host grain publishes after each poll; the poll counters are the
+/// stored ones (<see cref="HostStateCheckpoint"/>).
+/// </summary>
 public static class HostSnapshotFactory
 {
     public static HostSnapshot Create(
@@ -13,11 +16,9 @@ public static class HostSnapshotFactory
         DateTimeOffset? lastPollAt,
         IEnumerable<ModelSnapshot> models,
         int dropped,
-        string? lastError)
+        string? lastError,
+        ImmutableArray<EndpointPollStats> endpoints)
     {
-        var endpoints = PollEndpoints.All
-            .Select(e => state.CountersFor(e).ToStats(e))
-            .ToImmutableArray();
         return new HostSnapshot(
             state.Registration!,
             up,

@@ -15,7 +15,8 @@ using OllamaOrleans.Grains.Storage;
 namespace OllamaOrleans.Grains.Hosts;
 
 /// <summary>
-/// One Ollama host. A KeepAlive timer polls <c>/api/version</c>, <c>/api/tags</c> and <c>/api/ps</c>;
+/// One Ollama host. A KeepAlive timer polls <c>/api/version</c> and <c>/api/ps</c>, and <c>/api/tags</c>
+/// when <see cref="TagsSchedule"/> says the listing may have changed;
 /// the results go to the host's model grains and, as a snapshot, to this silo's registry. The work
 /// itself (parsing, diffing, planning) is done by pure classes; this is the shell around them.
 /// Placed on the silo of the node its Ollama runs on, when there is one, so that silo can read the
@@ -37,6 +38,8 @@ public sealed partial class OllamaHostGrain(
 {
     private readonly ModelFanOut models = new();
     private readonly ProbeGate probeGate = new();
+    private readonly TagsSchedule tagsSchedule = new();
+    private readonly HostStateCheckpoint checkpoint = new();
     private IGrainTimer? timer;
     private HostSnapshot? snapshot;
     private HealthTransitions health = new();
@@ -48,6 +51,7 @@ public sealed partial class OllamaHostGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        checkpoint.Loaded(state.State);
         if (state.State.Registration is not null)
         {
             StartTimer();
@@ -56,12 +60,16 @@ public sealed partial class OllamaHostGrain(
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         registry.Remove(Name);
         reportedTraffic.Report(Name, busy: false, default);
         timer?.Dispose();
-        return Task.CompletedTask;
+        if (state.State.Registration is not null && checkpoint.Pending(state.State))
+        {
+            // Polls since the last write: a graceful stop or a migration keeps their counters.
+            await WriteStateAsync();
+        }
     }
 
     public async Task StartAsync(HostRegistration registration)
@@ -209,39 +217,52 @@ public sealed partial class OllamaHostGrain(
         var polling = options.Value;
         var baseUri = BaseUri(registration.Url);
         var versionCall = client.GetVersionAsync(baseUri, polling.Timeout, cancellationToken);
-        var tagsCall = client.GetTagsAsync(baseUri, polling.Timeout, cancellationToken);
         var psCall = client.GetPsAsync(baseUri, polling.Timeout, cancellationToken);
-        await Task.WhenAll(versionCall, tagsCall, psCall);
-        var (version, tags, ps) = (versionCall.Result, tagsCall.Result, psCall.Result);
+        await Task.WhenAll(versionCall, psCall);
+        var (version, ps) = (versionCall.Result, psCall.Result);
+        var healthy = version.Succeeded && ps.Succeeded;
+        var diff = ps.Succeeded ? LoadedModelsDiff.Compute(state.State.LoadedRunners, ps.Value!.Items) : null;
+        var versionChanged = version.Succeeded && version.Value != state.State.Version;
+        var loadedChanged = diff is { Loads.Count: > 0 } or { Unloads.Count: > 0 };
+        var tags = tagsSchedule.Due(healthy, versionChanged, loadedChanged, ps.Value?.Items, models.Known)
+            ? await client.GetTagsAsync(baseUri, polling.Timeout, cancellationToken)
+            : null;
 
         var now = time.GetUtcNow();
+        tagsSchedule.Completed(healthy, tags?.Succeeded);
         state.State.LastPollAt = now;
         state.State.CountersFor(PollEndpoints.Version).Record(version.Elapsed, version.Failure);
-        state.State.CountersFor(PollEndpoints.Tags).Record(tags.Elapsed, tags.Failure);
         state.State.CountersFor(PollEndpoints.Ps).Record(ps.Elapsed, ps.Failure);
+        if (tags is not null)
+        {
+            state.State.CountersFor(PollEndpoints.Tags).Record(tags.Elapsed, tags.Failure);
+        }
+
         if (version.Succeeded)
         {
             state.State.Version = version.Value;
             state.State.LastSuccessAt = now;
         }
 
-        LoadDiff? diff = null;
-        if (ps.Succeeded)
+        if (diff is not null)
         {
-            diff = LoadedModelsDiff.Compute(state.State.LoadedRunners, ps.Value!.Items);
             state.State.LoadedRunners = new Dictionary<string, LoadedRunner>(diff.Current, StringComparer.Ordinal);
         }
 
-        var plan = ObservationPlanner.Plan(tags.Value, ps.Value, diff, models.Known, polling.MaxModelsPerHost);
+        // A listing not read this poll counts as one that failed: the planner keeps what was known.
+        var plan = ObservationPlanner.Plan(tags?.Value, ps.Value, diff, models.Known, polling.MaxModelsPerHost);
         await models.DeliverAsync(plan, canonical => GrainFactory.GetGrain<IOllamaModelGrain>(ModelKey.For(Name, canonical)), e => LogModelCallFailed(logger, e, Name));
         state.State.KnownModels = [.. models.Known.Keys.Order(StringComparer.Ordinal)];
 
-        var failure = version.Failure ?? tags.Failure ?? ps.Failure;
-        snapshot = HostSnapshotFactory.Create(state.State, version.Succeeded, now, models.Known.Values, plan.Dropped, failure?.Message);
+        // Stored before exported: the snapshot carries the poll counters of the last write, so an
+        // activation that takes over after a crash starts from counters no lower than any scrape has seen.
+        if (checkpoint.Due(state.State, now))
+        {
+            await WriteStateAsync();
+        }
 
-        // Stored before exported: an activation that takes over after a crash starts from counters
-        // no lower than any scrape has seen.
-        await WriteStateAsync();
+        var failure = version.Failure ?? tags?.Failure ?? ps.Failure;
+        snapshot = HostSnapshotFactory.Create(state.State, version.Succeeded, now, models.Known.Values, plan.Dropped, failure?.Message, checkpoint.Endpoints);
         registry.Publish(snapshot);
         ReportTransition(snapshot, failure, now);
     }
@@ -266,7 +287,13 @@ public sealed partial class OllamaHostGrain(
         }
     }
 
-    private Task WriteStateAsync() => Writer.WriteAsync();
+    private async Task WriteStateAsync()
+    {
+        if (await Writer.WriteAsync())
+        {
+            checkpoint.Stored(state.State, time.GetUtcNow());
+        }
+    }
 
     private static Uri BaseUri(string url) => new(url.EndsWith('/') ? url : url + "/", UriKind.Absolute);
 }

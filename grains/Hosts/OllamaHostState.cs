@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OllamaOrleans.GrainInterfaces.Hosts;
 using OllamaOrleans.Grains.Polling;
 
@@ -41,4 +42,7 @@ public sealed class OllamaHostState
 
         return counters;
     }
+
+    /// <summary>The poll counters of every endpoint, as the snapshot carries them.</summary>
+    public ImmutableArray<EndpointPollStats> EndpointStats() => [.. PollEndpoints.All.Select(e => CountersFor(e).ToStats(e))];
 }

@@ -50,7 +50,7 @@ public static class SyntheticFleet
         }
 
         var models = Catalog.Select((m, i) => Model(m, i < 2, random)).ToList();
-        return HostSnapshotFactory.Create(state, true, T0, models, 0, null);
+        return HostSnapshotFactory.Create(state, true, T0, models, 0, null, state.EndpointStats());
     }
 
     private static ModelSnapshot Model((string Name, long Size, string Family, string Parameters, string Quantization) m, bool loaded, Random random)

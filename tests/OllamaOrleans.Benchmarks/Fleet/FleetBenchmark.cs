@@ -10,6 +10,7 @@ namespace OllamaOrleans.Benchmarks.Fleet;
 /// warm-up has passed, the silo's CPU (share of one core over a minute, scraped every 15 s as Prometheus
 /// would) and resident memory; then back-to-back scrapes (time and size); then, on a few hosts, the time
 /// from the simulator's <c>down</c> fault to <c>ollama_up 0</c> and from a model load to its series.
+/// CPU per host-poll is the CPU of the minute divided by the polls the simulator counted in it.
 /// Prints one markdown row.
 /// </summary>
 public static class FleetBenchmark
@@ -30,6 +31,8 @@ public static class FleetBenchmark
         await Task.Delay(warmUp);
 
         var sinceScrape = 0;
+        var polls0 = await SimulatorPolls.CountAsync(http, o["control"]);
+        var measured = Stopwatch.StartNew();
         var (cores, rss, _) = await ProcSampler.MeasureAsync([pid], TimeSpan.FromSeconds(60), async () =>
         {
             if (sinceScrape++ % 15 == 0)
@@ -37,6 +40,7 @@ public static class FleetBenchmark
                 await scraper.ScrapeAsync();
             }
         });
+        var perPoll = SimulatorPolls.CpuMsPerPoll(cores, measured.Elapsed.TotalSeconds, await SimulatorPolls.CountAsync(http, o["control"]) - polls0);
 
         var times = new List<double>();
         var size = 0;
@@ -59,7 +63,7 @@ public static class FleetBenchmark
         }
 
         var label = o.GetValueOrDefault("label", "silo");
-        Console.WriteLine($"| {label} | {hosts:N0} | {allUp:N0} s | {cores:N3} | {Mib(rss)} | {rss / 1024.0 / hosts:N0} KiB | {Mib(peakRss)} | {Ms(Percentiles.Of(times, 0.5))} | {Ms(Percentiles.Of(times, 0.99))} | {size / 1048576.0:N1} MiB | {Seconds(down)} | {Seconds(load)} |");
+        Console.WriteLine($"| {label} | {hosts:N0} | {allUp:N0} s | {cores:N3} | {perPoll:N3} ms | {Mib(rss)} | {rss / 1024.0 / hosts:N0} KiB | {Mib(peakRss)} | {Ms(Percentiles.Of(times, 0.5))} | {Ms(Percentiles.Of(times, 0.99))} | {size / 1048576.0:N1} MiB | {Seconds(down)} | {Seconds(load)} |");
         return 0;
     }
 
@@ -68,9 +72,13 @@ public static class FleetBenchmark
     {
         var o = args.Chunk(2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
         var pids = o["pids"].Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList();
-        var (cores, rss, pss) = await ProcSampler.MeasureAsync(pids, TimeSpan.FromSeconds(double.Parse(o.GetValueOrDefault("seconds", "60"), CultureInfo.InvariantCulture)));
         var n = pids.Count;
-        Console.WriteLine($"| {o.GetValueOrDefault("label", "processes")} | {n:N0} | {cores:N3} | {cores * 1000 / n:N2} | {Mib(rss)} | {Mib(pss)} | {pss / 1048576.0 / n:N1} MiB |");
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        var polls0 = await SimulatorPolls.CountAsync(http, o["control"]);
+        var measured = Stopwatch.StartNew();
+        var (cores, rss, pss) = await ProcSampler.MeasureAsync(pids, TimeSpan.FromSeconds(double.Parse(o.GetValueOrDefault("seconds", "60"), CultureInfo.InvariantCulture)));
+        var perPoll = SimulatorPolls.CpuMsPerPoll(cores, measured.Elapsed.TotalSeconds, await SimulatorPolls.CountAsync(http, o["control"]) - polls0);
+        Console.WriteLine($"| {o.GetValueOrDefault("label", "processes")} | {n:N0} | {cores:N3} | {cores * 1000 / n:N2} | {perPoll:N3} ms | {Mib(rss)} | {Mib(pss)} | {pss / 1048576.0 / n:N1} MiB |");
         return 0;
     }
 

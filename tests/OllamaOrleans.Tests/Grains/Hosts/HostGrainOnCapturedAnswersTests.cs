@@ -91,6 +91,45 @@ public sealed class HostGrainOnCapturedAnswersTests(ClusterFixture fixture) : IA
     }
 
     [Fact]
+    public async Task PollNow_SteadyHost_ReadsTheListingEveryThirdPoll_CallsNoModelGrain_AndExportsTheStoredCounters()
+    {
+        server.Serve("/api/ps", 200, """{"models":[]}""");
+        var (_, grain) = await StartHostAsync();
+        var first = await grain.PollNowAsync();
+
+        var steady = first;
+        for (var i = 0; i < 3; i++)
+        {
+            steady = await grain.PollNowAsync();
+        }
+
+        // The listing is read by the first poll and, as a backstop, by the fourth (every third poll).
+        Assert.Equal((4, 2, 4), (server.Hits["/api/version"], server.Hits["/api/tags"], server.Hits["/api/ps"]));
+        Assert.Equal(3, steady.ModelsAvailable);
+        Assert.Equal(first.Models.Select(m => (m.Name, m.Revision)), steady.Models.Select(m => (m.Name, m.Revision)));
+
+        // Only latencies changed, so nothing was written: the poll counters exported are the stored ones.
+        Assert.All(steady.Endpoints, e => Assert.Equal(1, e.Count));
+        Assert.True(steady.LastPollAt > first.LastPollAt);
+    }
+
+    [Fact]
+    public async Task PollNow_ModelLoadedAfterASteadyPoll_ReadsTheListingAgain_AndWritesTheCounters()
+    {
+        server.Serve("/api/ps", 200, """{"models":[]}""");
+        var (_, grain) = await StartHostAsync();
+        await grain.PollNowAsync();
+        await grain.PollNowAsync();
+
+        server.ServeFixture("/api/ps", "ps-v0.32.json");
+        var loaded = await grain.PollNowAsync();
+
+        Assert.Equal(2, server.Hits["/api/tags"]);
+        Assert.Equal([3L, 2L, 3L], loaded.Endpoints.Select(e => e.Count));
+        Assert.Equal((1L, 0L), Counts(loaded, "llama3.2:latest"));
+    }
+
+    [Fact]
     public async Task PollNow_MalformedPs_CountsItAndKeepsTheLastKnownResidency()
     {
         var (_, grain) = await StartHostAsync();
