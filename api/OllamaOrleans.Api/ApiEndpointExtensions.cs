@@ -15,7 +15,7 @@ public static class ApiEndpointExtensions
     /// changes an admin key; rate-limited per key) and <c>/openapi/v1.json</c>. Co-hosted on the
     /// silo's port, and served by the api process; any host that calls
     /// <see cref="ApiServiceCollectionExtensions.AddOllamaApi"/> and <c>UseApiSecurity</c> can map it.
-    /// <c>/probe</c> (<c>silo/Probe</c>, <c>MapProbeApi</c>) is the silos' alone: it writes their exposition.
+    /// <c>/probe</c> (<c>silo/Library/Probe</c>, <c>MapProbeApi</c>) is the silos' alone: it writes their exposition.
     /// </summary>
     public static IEndpointRouteBuilder MapOllamaApi(this IEndpointRouteBuilder endpoints)
     {

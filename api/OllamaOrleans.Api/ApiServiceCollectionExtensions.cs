@@ -9,7 +9,7 @@ public static class ApiServiceCollectionExtensions
     /// <summary>
     /// The management API's services: key authentication and roles, the rate limit, the address guard
     /// and the OpenAPI document. The host supplies the options (<see cref="ApiOptions"/>,
-    /// <see cref="AuthOptions"/>); the silo adds its exposition for <c>/probe</c> (<c>silo/Probe</c>).
+    /// <see cref="AuthOptions"/>); the silo adds its exposition for <c>/probe</c> (<c>silo/Library/Probe</c>).
     /// </summary>
     public static IServiceCollection AddOllamaApi(this IServiceCollection services)
     {

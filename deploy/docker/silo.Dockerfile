@@ -9,6 +9,7 @@ COPY grain-interfaces/OllamaOrleans.GrainInterfaces/*.csproj grain-interfaces/Ol
 COPY grains/*.csproj grains/
 COPY api/OllamaOrleans.Api/*.csproj api/OllamaOrleans.Api/
 COPY silo/*.csproj silo/
+COPY silo/Library/*.csproj silo/Library/
 RUN dotnet restore silo/OllamaOrleans.Silo.csproj
 COPY grain-interfaces/ grain-interfaces/
 COPY grains/ grains/

@@ -5,6 +5,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY tests/OllamaSimulator/*.csproj tests/OllamaSimulator/
+COPY tests/OllamaSimulator/Library/*.csproj tests/OllamaSimulator/Library/
 RUN dotnet restore tests/OllamaSimulator/OllamaSimulator.csproj
 COPY tests/OllamaSimulator/ tests/OllamaSimulator/
 RUN dotnet publish tests/OllamaSimulator/OllamaSimulator.csproj -c Release --no-restore -o /app

@@ -62,18 +62,5 @@ public sealed class FakeOllamaProcess : IAsyncDisposable
         server.Dispose();
     }
 
-    private static string Find()
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "tests", "FakeOllama", "bin", configuration, "net10.0", "ollama");
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException("tests/FakeOllama is not built; build the solution first (the test script does).");
-    }
+    private static string Find() => RepositoryRoot.Built(Path.Combine("tests", "FakeOllama"), "ollama");
 }

@@ -74,7 +74,7 @@ public sealed partial class ProcessTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OllamaSimulator.dll"));
+        info.ArgumentList.Add(RepositoryRoot.Built(Path.Combine("tests", "OllamaSimulator"), "OllamaSimulator.dll"));
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace OllamaSimulator.Cli;
 
 /// <summary>The command-line simulator: start, report, serve until SIGINT/SIGTERM, stop.</summary>
-internal static class SimulatorProgram
+public static class SimulatorProgram
 {
     public const int BadArguments = 2;
     public const int StartFailed = 1;
