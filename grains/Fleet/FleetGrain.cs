@@ -12,7 +12,7 @@ namespace OllamaOrleans.Grains.Fleet;
 /// The host registry. A reminder (the watchdog) re-activates every registered host grain each
 /// minute, so hosts come back after a silo dies or the cluster restarts, and expires transient hosts;
 /// the host grains' own KeepAlive timers do the sub-minute polling. The API's edits are in
-/// <c>FleetGrain.Edits.cs</c>.
+/// <c>FleetGrain.Edits.cs</c>, the start passes in <c>FleetGrain.Starts.cs</c>.
 /// </summary>
 public sealed partial class FleetGrain(
     [PersistentState("fleet", StorageNames.Monitor)] IPersistentState<FleetState> state,
@@ -29,6 +29,8 @@ public sealed partial class FleetGrain(
     /// it is worth): after a restart every transient host gets a full expiry period again.
     /// </summary>
     private readonly Dictionary<string, DateTimeOffset> lastProbed = new(StringComparer.Ordinal);
+
+    private PassCoalescer? passes;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -63,7 +65,6 @@ public sealed partial class FleetGrain(
         }
 
         await Task.WhenAll(change.Removed.Select(h => Host(h).DecommissionAsync()));
-        await EnsureHostsActiveAsync();
         return change;
     }
 
@@ -97,28 +98,15 @@ public sealed partial class FleetGrain(
     public Task<IReadOnlyList<HostRegistration>> GetHostsAsync() =>
         Task.FromResult<IReadOnlyList<HostRegistration>>([.. state.State.Hosts.Values.OrderBy(h => h.Name, StringComparer.Ordinal)]);
 
-    public async Task EnsureHostsActiveAsync()
-    {
-        var starts = state.State.Hosts.Values.Select(async registration =>
-        {
-            try
-            {
-                await StartHostAsync(registration);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogHostStartFailed(logger, e, registration.Name);
-            }
-        });
-        await Task.WhenAll(starts);
-    }
-
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName == WatchdogReminder)
         {
             await ExpireTransientHostsAsync();
-            await EnsureHostsActiveAsync();
+
+            // Not awaited: a pass over a big fleet outlasts a reminder call, and the grain stays
+            // free for the API meanwhile; the pass logs its own summary.
+            _ = EnsureHostsActiveAsync();
         }
     }
 

@@ -1,4 +1,5 @@
 using OllamaOrleans.GrainInterfaces.Hosts;
+using Orleans.Concurrency;
 
 namespace OllamaOrleans.GrainInterfaces.Fleet;
 
@@ -14,8 +15,9 @@ public interface IFleetGrain : IGrainWithStringKey
 
     /// <summary>
     /// Makes the registry hold exactly the configured hosts among those that came from configuration:
-    /// adds new ones, updates changed ones, removes configuration hosts no longer configured. Hosts
-    /// registered through the API are left alone. Idempotent.
+    /// adds new ones, updates changed ones, removes (and decommissions) configuration hosts no longer
+    /// configured. Hosts registered through the API are left alone. Idempotent. It starts no host:
+    /// the caller follows it with <see cref="EnsureHostsActiveAsync"/>, a pass that may be long.
     /// </summary>
     Task<FleetChange> SeedFromConfigurationAsync(IReadOnlyList<HostRegistration> configured);
 
@@ -27,7 +29,13 @@ public interface IFleetGrain : IGrainWithStringKey
 
     Task<IReadOnlyList<HostRegistration>> GetHostsAsync();
 
-    /// <summary>Activates every registered host grain (the watchdog's work, callable on demand).</summary>
+    /// <summary>
+    /// Activates every registered host grain (the watchdog's work, callable on demand) and returns when
+    /// a pass that began after this call finished. One pass runs at a time, with a bounded number of
+    /// starts in flight; calls during a pass share the next one. It interleaves, so registry edits
+    /// are not held up behind a pass, and a pass over a big fleet takes minutes (hence the timeout).
+    /// </summary>
+    [AlwaysInterleave, ResponseTimeout("00:10:00")]
     Task EnsureHostsActiveAsync();
 
     /// <summary>

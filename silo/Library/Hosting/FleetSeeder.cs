@@ -41,6 +41,7 @@ public sealed partial class FleetSeeder(
                 else
                 {
                     await fleet.SeedFromConfigurationAsync(hosts);
+                    await fleet.EnsureHostsActiveAsync();
                 }
 
                 var registered = await fleet.GetHostsAsync();

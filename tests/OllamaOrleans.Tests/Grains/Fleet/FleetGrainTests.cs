@@ -20,7 +20,7 @@ public sealed class FleetGrainTests(ClusterFixture fixture) : IAsyncLifetime
     public async Task DisposeAsync() => await server.DisposeAsync();
 
     [Fact]
-    public async Task Seed_RegistersAndStartsHosts_AndIsIdempotent()
+    public async Task Seed_RegistersHosts_AndIsIdempotent_AndEnsureStartsThem()
     {
         var fleet = fixture.Grains.GetGrain<IFleetGrain>(TestHosts.UniqueName("fleet"));
         var a = TestHosts.Registration(TestHosts.UniqueName("seeded"), server.BaseUri, HostSource.Configuration);
@@ -32,6 +32,7 @@ public sealed class FleetGrainTests(ClusterFixture fixture) : IAsyncLifetime
         Assert.Equal([a.Name, b.Name], first.Added);
         Assert.True(second.IsEmpty);
         Assert.Equal(new[] { a.Name, b.Name }.Order(StringComparer.Ordinal), (await fleet.GetHostsAsync()).Select(h => h.Name));
+        await fleet.EnsureHostsActiveAsync();
         var started = await fixture.Grains.GetGrain<IOllamaHostGrain>(a.Name).PollNowAsync();
         Assert.True(started.Up);
     }
@@ -44,6 +45,7 @@ public sealed class FleetGrainTests(ClusterFixture fixture) : IAsyncLifetime
         var dropped = TestHosts.Registration(TestHosts.UniqueName("dropped"), server.BaseUri, HostSource.Configuration);
         var viaApi = TestHosts.Registration(TestHosts.UniqueName("api"), server.BaseUri, HostSource.Api);
         await fleet.SeedFromConfigurationAsync([kept, dropped]);
+        await fleet.EnsureHostsActiveAsync();
         await fleet.UpsertAsync(viaApi);
         await fixture.Grains.GetGrain<IOllamaHostGrain>(dropped.Name).PollNowAsync();
 
@@ -53,6 +55,21 @@ public sealed class FleetGrainTests(ClusterFixture fixture) : IAsyncLifetime
         Assert.Equal(new[] { viaApi.Name, kept.Name }.Order(StringComparer.Ordinal), (await fleet.GetHostsAsync()).Select(h => h.Name));
         Assert.Null(await fixture.Grains.GetGrain<IOllamaHostGrain>(dropped.Name).GetSnapshotAsync());
         Assert.DoesNotContain(fixture.Registry.Snapshots, s => s.Name == dropped.Name);
+    }
+
+    [Fact]
+    public async Task EnsureHostsActive_CalledTogether_EveryCallEndsWithItsHostsStarted()
+    {
+        var fleet = fixture.Grains.GetGrain<IFleetGrain>(TestHosts.UniqueName("fleet"));
+        var hosts = Enumerable.Range(0, 3).Select(_ => TestHosts.Registration(TestHosts.UniqueName("ensured"), server.BaseUri, HostSource.Configuration)).ToArray();
+        await fleet.SeedFromConfigurationAsync(hosts);
+
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => fleet.EnsureHostsActiveAsync()));
+
+        foreach (var host in hosts)
+        {
+            Assert.True((await fixture.Grains.GetGrain<IOllamaHostGrain>(host.Name).PollNowAsync()).Up);
+        }
     }
 
     [Fact]
