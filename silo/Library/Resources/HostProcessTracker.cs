@@ -13,7 +13,11 @@ namespace OllamaOrleans.Silo.Resources;
 /// </summary>
 public sealed partial class HostProcessTracker(string host, Uri url, ProcessSourceOptions? source, ProcFs proc, string cgroupRoot, TimeSpan relocateInterval, ILogger logger)
 {
+    /// <summary>The longest wait between two searches for a server whose listening socket no visible process holds.</summary>
+    private static readonly TimeSpan SearchBackoffCap = TimeSpan.FromMinutes(5);
+
     private readonly ServerLocator locator = new(proc);
+    private readonly ServerSearchSchedule search = new(relocateInterval, relocateInterval > SearchBackoffCap ? relocateInterval : SearchBackoffCap);
     private readonly RoleAccumulator server = new(ClockTicks.PerSecond);
     private readonly RoleAccumulator runners = new(ClockTicks.PerSecond);
     private readonly ActivityClock clock = new();
@@ -35,10 +39,11 @@ public sealed partial class HostProcessTracker(string host, Uri url, ProcessSour
     /// <summary>Whether the host was busy at the last sample: the sample after a burst closes it at the busy cadence.</summary>
     public bool LastBusy { get; private set; }
 
-    public HostResources Sample(IReadOnlyDictionary<int, ProcStat> table, DateTimeOffset now, bool busy, GpuNodeReading gpus, IReadOnlyList<IPAddress> urlAddresses)
+    /// <param name="listening">This cycle's listening sockets (read once per cycle, and only when a tracker asks).</param>
+    public HostResources Sample(IReadOnlyDictionary<int, ProcStat> table, Func<IReadOnlyList<ListeningSocket>> listening, DateTimeOffset now, bool busy, GpuNodeReading gpus, IReadOnlyList<IPAddress> urlAddresses)
     {
         var (seconds, busyInterval) = clock.Advance(now, busy);
-        var (serverPids, runnerPids) = Processes(table, now, urlAddresses);
+        var (serverPids, runnerPids) = Processes(table, listening, now, urlAddresses);
         var serverReadings = Read(serverPids, table);
         var runnerReadings = Read(runnerPids, table);
         var serverCpu = server.Observe(serverReadings, before, busyInterval);
@@ -67,7 +72,7 @@ public sealed partial class HostProcessTracker(string host, Uri url, ProcessSour
             gpuFigures);
     }
 
-    private (IReadOnlyList<int> Server, IReadOnlyList<int> Runners) Processes(IReadOnlyDictionary<int, ProcStat> table, DateTimeOffset now, IReadOnlyList<IPAddress> urlAddresses)
+    private (IReadOnlyList<int> Server, IReadOnlyList<int> Runners) Processes(IReadOnlyDictionary<int, ProcStat> table, Func<IReadOnlyList<ListeningSocket>> listening, DateTimeOffset now, IReadOnlyList<IPAddress> urlAddresses)
     {
         if (source?.Cgroup is { } cgroup)
         {
@@ -82,18 +87,44 @@ public sealed partial class HostProcessTracker(string host, Uri url, ProcessSour
             LogServerGone(logger, host, known.Pid);
             serverProcess = null;
             nextLocateAt = now;
+            search.Reset();
         }
 
-        if (serverProcess is null && now >= nextLocateAt)
+        if (serverProcess is null && source?.PidFile is { } pidFile && now >= nextLocateAt)
         {
             nextLocateAt = now + relocateInterval;
-            var (pid, how) = source?.PidFile is { } pidFile
-                ? (ServerLocator.ByPidFile(pidFile), $"PID file {pidFile}")
-                : (locator.ByPort(url.Port, NodeIdentity.IsLoopback(url.DnsSafeHost), urlAddresses, table), $"listening port {url.Port}");
-            Found(pid, table, how);
+            Found(ServerLocator.ByPidFile(pidFile), table, $"PID file {pidFile}");
+        }
+        else if (serverProcess is null && source?.PidFile is null)
+        {
+            Search(table, listening(), now, urlAddresses);
         }
 
         return serverProcess is { } s ? ([s.Pid], ProcessTree.Descendants(s.Pid, table)) : ([], []);
+    }
+
+    /// <summary>
+    /// By the listening port: nothing listening means no server (no process is looked at); a socket
+    /// that appeared or changed is searched for at once, the same socket again only after a back-off.
+    /// </summary>
+    private void Search(IReadOnlyDictionary<int, ProcStat> table, IReadOnlyList<ListeningSocket> listening, DateTimeOffset now, IReadOnlyList<IPAddress> urlAddresses)
+    {
+        var how = $"listening port {url.Port}";
+        var inodes = ServerLocator.ListeningInodes(listening, url.Port, NodeIdentity.IsLoopback(url.DnsSafeHost), urlAddresses);
+        if (search.Due(inodes, now))
+        {
+            var pid = locator.Owner(inodes, table);
+            if (pid is null)
+            {
+                search.Missed(now);
+            }
+
+            Found(pid, table, how);
+        }
+        else if (inodes.Count == 0)
+        {
+            Found(null, table, how);
+        }
     }
 
     private void Found(int? pid, IReadOnlyDictionary<int, ProcStat> table, string how)

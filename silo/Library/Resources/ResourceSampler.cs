@@ -66,10 +66,12 @@ public sealed class ResourceSampler(
 
         var table = proc.ReadTable();
         var gpu = gpus.Read();
+        List<ListeningSocket>? listening = null;
+        IReadOnlyList<ListeningSocket> Listening() => listening ??= proc.Listening();
         foreach (var (tracker, busy) in due)
         {
             var addresses = await dns.ResolveAsync(tracker.Url.DnsSafeHost);
-            registry.Publish(tracker.Sample(table, now, busy, gpu, addresses));
+            registry.Publish(tracker.Sample(table, Listening, now, busy, gpu, addresses));
         }
 
         return due.Count;

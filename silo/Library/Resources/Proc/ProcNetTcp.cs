@@ -16,9 +16,15 @@ public static class ProcNetTcp
     public static List<ListeningSocket> ParseListening(string text)
     {
         var sockets = new List<ListeningSocket>();
-        foreach (var line in text.Split('\n'))
+        foreach (var span in text.AsSpan().EnumerateLines())
         {
-            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // Most lines of a busy node are connections: skip them before splitting (no allocation).
+            if (!IsListenLine(span))
+            {
+                continue;
+            }
+
+            var fields = span.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
             // sl local rem st tx:rx tr:when retrnsmt uid timeout inode ...; the header has no "N:" first field.
             if (fields.Length < 10 || !fields[0].EndsWith(':') || fields[3] != ListenState)
             {
@@ -38,6 +44,25 @@ public static class ProcNetTcp
         }
 
         return sockets;
+    }
+
+    /// <summary>Whether the fourth space-separated field (the state) is LISTEN.</summary>
+    private static bool IsListenLine(ReadOnlySpan<char> line)
+    {
+        for (var field = 0; field < 3; field++)
+        {
+            line = line.TrimStart(' ');
+            var end = line.IndexOf(' ');
+            if (end < 0)
+            {
+                return false;
+            }
+
+            line = line[end..];
+        }
+
+        line = line.TrimStart(' ');
+        return line.StartsWith(ListenState, StringComparison.Ordinal) && (line.Length == 2 || line[2] == ' ');
     }
 
     private static IPAddress? ParseAddress(ReadOnlySpan<char> hex)

@@ -68,6 +68,24 @@ public sealed class ProcFsTests : IDisposable
         Assert.Null(new ServerLocator(proc).ByPort(2024, false, [IPAddress.Parse("10.1.2.3")], proc.ReadTable()));
     }
 
+    [Fact]
+    public void ListeningInodes_TheUrlsAddressWhenOneListensThere_ElseAnyOnThePort()
+    {
+        ListeningSocket[] sockets =
+        [
+            new(IPAddress.Parse("10.1.2.3"), 2024, 1065),
+            new(IPAddress.Parse("127.0.0.1"), 2024, 2000),
+            new(IPAddress.Parse("127.0.0.1"), 2025, 3000),
+            new(IPAddress.Parse("127.0.0.1"), 2026, 0),
+        ];
+
+        Assert.Equal([2000L], ServerLocator.ListeningInodes(sockets, 2024, true, []).Order());
+        Assert.Equal([1065L], ServerLocator.ListeningInodes(sockets, 2024, false, [IPAddress.Parse("10.1.2.3")]).Order());
+        Assert.Equal([1065L, 2000L], ServerLocator.ListeningInodes(sockets, 2024, false, [IPAddress.Parse("10.9.9.9")]).Order());
+        Assert.Empty(ServerLocator.ListeningInodes(sockets, 2026, true, []));
+        Assert.Empty(ServerLocator.ListeningInodes(sockets, 11434, true, []));
+    }
+
     [Theory]
     [InlineData("socket:[75704]", 75704L)]
     [InlineData("pipe:[75060]", null)]

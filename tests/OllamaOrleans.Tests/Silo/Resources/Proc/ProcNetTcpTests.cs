@@ -47,5 +47,7 @@ public sealed class ProcNetTcpTests
     [InlineData("   0: 0100007F:ZZZZ 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1 0")]
     [InlineData("   0: 01007F:2CAA 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1 0")]
     [InlineData("   0: 0100007F:2CAA 00000000:0000 0A 00000000:00000000")]
+    [InlineData("   0: 0A00000A:2CAA 0A00000A:0A0A 01 00000000:00000000 00:00000000 00000000     0        0 75704 1 0")]
+    [InlineData("   0: 0A00000A:2CAA 0A00000A:0A0A 0AB 00000000:00000000 00:00000000 00000000     0        0 75704 1 0")]
     public void ParseListening_HeaderOrDamagedLine_IsSkipped(string text) => Assert.Empty(ProcNetTcp.ParseListening(text));
 }
