@@ -39,7 +39,9 @@ public static class GrainServiceCollectionExtensions
 
     /// <summary>
     /// A typed client of Ollama hosts: no client-wide timeout (each call carries its own), pooled
-    /// connections recycled every five minutes so DNS changes are seen.
+    /// connections recycled every five minutes so DNS changes are seen, and none of the factory's
+    /// per-request logging handlers (a log scope and two log calls around every poll's requests; the
+    /// client's own <see cref="ApiCall{T}"/> outcomes say what happened).
     /// </summary>
     private static void AddOllamaClient<TClient>(IServiceCollection services, string userAgent, int maxConnectionsPerServer)
         where TClient : class =>
@@ -57,5 +59,6 @@ public static class GrainServiceCollectionExtensions
                 AutomaticDecompression = DecompressionMethods.None,
                 MaxConnectionsPerServer = maxConnectionsPerServer,
             })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
 }
