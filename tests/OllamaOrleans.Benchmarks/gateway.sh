@@ -2,7 +2,8 @@
 # Gateway benchmark: the simulator, the silo (gateway) and nginx (Debian's, the reference proxy) as
 # processes on loopback; the load tool measures direct, gateway and nginx side by side.
 #   tests/OllamaOrleans.Benchmarks/gateway.sh [rounds]
-# SILO_DLL=path/OllamaOrleans.Silo.dll measures another build of the silo (e.g. main's, for a before/after).
+# SILO_DLL=path/OllamaOrleans.Silo.dll measures another build of the silo (e.g. main's, for a before/after);
+# SILO_ENV="NAME=value ..." sets environment variables for the silo alone (e.g. runtime knobs to compare).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds="${1:-2000}"
@@ -17,7 +18,7 @@ dotnet tests/OllamaSimulator/bin/Release/net10.0/OllamaSimulator.dll --hosts 1 -
 # Resources off: with no process named ollama on this machine, the collector would scan every
 # process's fd links each interval, CPU that nginx does not spend (a profile showed a tenth of the silo's).
 OLLAMA_URL=http://127.0.0.1:$sim EXPORTER_PORT=$silo Monitor__Probes__Mode=Off Resources__Enabled=false Orleans__SiloPort=31111 Orleans__GatewayPort=31000 \
-  dotnet "${SILO_DLL:-silo/bin/Release/net10.0/OllamaOrleans.Silo.dll}" >"$work/silo.log" 2>&1 & silo_pid=$!; pids+=($silo_pid)
+  env ${SILO_ENV:-} dotnet "${SILO_DLL:-silo/bin/Release/net10.0/OllamaOrleans.Silo.dll}" >"$work/silo.log" 2>&1 & silo_pid=$!; pids+=($silo_pid)
 mkdir -p "$work/nginx"
 cat >"$work/nginx/nginx.conf" <<CONF
 worker_processes 1; daemon off; pid $work/nginx/nginx.pid; error_log $work/nginx/error.log;
