@@ -22,6 +22,12 @@ public static class RequestInspector
             // Invalid UTF-8 in a name, which JsonNode transcodes only when it is looked up: not JSON either.
             return new RequestFacts(endpoint, null, false, false, body);
         }
+        catch (ArgumentException)
+        {
+            // A name given twice in one object, which JsonObject refuses when it is looked up: the gateway
+            // cannot tell which value Ollama would take, so it reads no model, as for a body that is not JSON.
+            return new RequestFacts(endpoint, null, false, false, body);
+        }
     }
 
     private static RequestFacts Read(MeteredEndpoint endpoint, ReadOnlyMemory<byte> body)
