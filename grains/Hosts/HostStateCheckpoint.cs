@@ -18,32 +18,20 @@ public sealed class HostStateCheckpoint
 
     private HostFacts? facts;
     private DateTimeOffset storedAt;
-    private long storedCalls;
 
     /// <summary>The poll counters of the stored state.</summary>
     public ImmutableArray<EndpointPollStats> Endpoints { get; private set; } = [];
 
     /// <summary>Takes the state as read at activation as the stored one; the first poll still writes.</summary>
-    public void Loaded(OllamaHostState state)
-    {
-        Endpoints = state.EndpointStats();
-        storedCalls = Calls(state);
-    }
+    public void Loaded(OllamaHostState state) => Endpoints = state.EndpointStats();
 
     public bool Due(OllamaHostState state, DateTimeOffset now) =>
         facts is null || !facts.Matches(state) || now - storedAt >= CounterLag;
-
-    /// <summary>Whether the state holds anything the last write did not store.</summary>
-    public bool Pending(OllamaHostState state) =>
-        facts is null ? storedCalls != Calls(state) : !facts.Matches(state) || storedCalls != Calls(state);
 
     public void Stored(OllamaHostState state, DateTimeOffset now)
     {
         facts = HostFacts.Of(state);
         storedAt = now;
-        storedCalls = Calls(state);
         Endpoints = state.EndpointStats();
     }
-
-    private static long Calls(OllamaHostState state) => state.Endpoints.Values.Sum(e => e.Count);
 }

@@ -41,6 +41,7 @@ public sealed partial class OllamaHostGrain(
     private readonly TagsSchedule tagsSchedule = new();
     private readonly HostStateCheckpoint checkpoint = new();
     private IGrainTimer? timer;
+    private bool stoppedCleanly = true;
     private HostSnapshot? snapshot;
     private HealthTransitions health = new();
     private StateWriter<OllamaHostState>? stateWriter;
@@ -51,6 +52,9 @@ public sealed partial class OllamaHostGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // A state polled since its last clean stop was left by a crash: this activation is a fail-over.
+        stoppedCleanly = PollSchedule.StoppedCleanly(state.State.LastPollAt, state.State.StoppedAt);
+        state.State.StoppedAt = null;
         checkpoint.Loaded(state.State);
         if (state.State.Registration is not null)
         {
@@ -65,9 +69,11 @@ public sealed partial class OllamaHostGrain(
         registry.Remove(Name);
         reportedTraffic.Report(Name, busy: false, default);
         timer?.Dispose();
-        if (state.State.Registration is not null && checkpoint.Pending(state.State))
+        if (state.State.Registration is not null && state.State.LastPollAt is not null)
         {
-            // Polls since the last write: a graceful stop or a migration keeps their counters.
+            // A graceful stop or a migration keeps the polls' counters since the last write, and marks
+            // the stop clean so the next activation keeps the host's cadence instead of failing over.
+            state.State.StoppedAt = time.GetUtcNow();
             await WriteStateAsync();
         }
     }
@@ -185,7 +191,7 @@ public sealed partial class OllamaHostGrain(
 
         var polling = options.Value;
         var fraction = polling.RandomizeStart ? Random.Shared.NextDouble() : 1.0;
-        var due = PollSchedule.FirstDelay(state.State.LastPollAt, time.GetUtcNow(), polling, fraction);
+        var due = PollSchedule.FirstDelay(state.State.LastPollAt, time.GetUtcNow(), polling, fraction, stoppedCleanly);
         timer = this.RegisterGrainTimer(PollFromTimerAsync, new GrainTimerCreationOptions
         {
             DueTime = due,

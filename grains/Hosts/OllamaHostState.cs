@@ -32,6 +32,13 @@ public sealed class OllamaHostState
     [Id(6)]
     public DateTimeOffset? LastPollAt { get; set; }
 
+    /// <summary>
+    /// When the last activation stopped cleanly (a graceful stop's hand-over, a migration); null while
+    /// one runs, so a state an activation finds without it was left by a crash (a fail-over).
+    /// </summary>
+    [Id(7)]
+    public DateTimeOffset? StoppedAt { get; set; }
+
     public EndpointCounters CountersFor(string endpoint)
     {
         if (!Endpoints.TryGetValue(endpoint, out var counters))

@@ -41,7 +41,6 @@ public sealed class HostStateCheckpointTests
         checkpoint.Loaded(state);
 
         Assert.True(checkpoint.Due(state, T0));
-        Assert.False(checkpoint.Pending(state));
     }
 
     [Fact]
@@ -56,7 +55,6 @@ public sealed class HostStateCheckpointTests
 
         Assert.False(checkpoint.Due(state, T0 + HostStateCheckpoint.CounterLag - TimeSpan.FromTicks(1)));
         Assert.True(checkpoint.Due(state, T0 + HostStateCheckpoint.CounterLag));
-        Assert.True(checkpoint.Pending(state));
     }
 
     [Fact]
@@ -68,7 +66,6 @@ public sealed class HostStateCheckpointTests
         Assert.All(checkpoint.Endpoints, e => Assert.Equal(0, e.Count));
         checkpoint.Stored(state, T0.AddSeconds(10));
         Assert.Equal([1L, 0L, 1L], checkpoint.Endpoints.Select(e => e.Count));
-        Assert.False(checkpoint.Pending(state));
     }
 
     [Fact]
@@ -97,6 +94,5 @@ public sealed class HostStateCheckpointTests
         }
 
         Assert.True(checkpoint.Due(state, T0.AddSeconds(10)));
-        Assert.True(checkpoint.Pending(state));
     }
 }

@@ -38,4 +38,30 @@ public sealed class PollScheduleTests
     {
         Assert.Equal(TimeSpan.FromSeconds(1), PollSchedule.FirstDelay(Now.AddHours(-3), Now, Polling, 0.5));
     }
+
+    [Fact]
+    public void FailOver_PollsAtOnce_InsteadOfKeepingTheCadence()
+    {
+        Assert.Equal(TimeSpan.Zero, PollSchedule.FirstDelay(Now.AddSeconds(-10), Now, Polling, 0.5, stoppedCleanly: false));
+        Assert.Equal(TimeSpan.FromSeconds(20), PollSchedule.FirstDelay(Now.AddSeconds(-10), Now, Polling, 0.5, stoppedCleanly: true));
+    }
+
+    [Fact]
+    public void FailOver_LongUnpolled_IsStillAFreshStart()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(1), PollSchedule.FirstDelay(Now.AddHours(-3), Now, Polling, 0.5, stoppedCleanly: false));
+    }
+
+    [Theory]
+    [InlineData(null, null, true)]
+    [InlineData(-10, null, false)]
+    [InlineData(-10, -20, false)]
+    [InlineData(-10, -10, true)]
+    [InlineData(-10, -5, true)]
+    public void StoppedCleanly_WhenTheStopMarkIsNoEarlierThanTheLastPoll(int? lastPollSeconds, int? stoppedSeconds, bool expected)
+    {
+        DateTimeOffset? At(int? seconds) => seconds is { } s ? Now.AddSeconds(s) : null;
+
+        Assert.Equal(expected, PollSchedule.StoppedCleanly(At(lastPollSeconds), At(stoppedSeconds)));
+    }
 }
