@@ -14,7 +14,7 @@ namespace OllamaOrleans.Grains.Hosts;
 public sealed class HostStateCheckpoint
 {
     /// <summary>The longest a grown poll counter waits to be written (and exported).</summary>
-    public static readonly TimeSpan CounterLag = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan CounterLag = TimeSpan.FromSeconds(30);
 
     private HostFacts? facts;
     private DateTimeOffset storedAt;
